@@ -1,0 +1,64 @@
+// The shapes that flow through the product: knowledge/ → loader → passages → index → answer.
+// Nothing here knows about Telegram.
+
+export interface OriginalSource {
+  title: string;
+  publisher: string;
+  author?: string;
+  published?: string;
+}
+
+/** Front matter of one knowledge document. */
+export interface DocumentMeta {
+  title: string;
+  publisher: string;
+  url?: string;
+  author?: string;
+  published?: string;
+  language: string;
+  original?: OriginalSource;
+  /** Example questions this document answers, for /start and empty inline queries. */
+  examples?: string[];
+}
+
+export interface KnowledgeDocument {
+  /** File name without `.md`. */
+  id: string;
+  /** Path of the file it was read from, for error messages. */
+  file: string;
+  meta: DocumentMeta;
+  /** Paragraph texts, exactly as written; paragraph n is paragraphs[n - 1]. */
+  paragraphs: string[];
+}
+
+export interface KnowledgeBase {
+  dir: string;
+  documents: KnowledgeDocument[];
+  /** Alias table: every spelling → its canonical term. */
+  aliases: AliasGroup[];
+}
+
+export interface AliasGroup {
+  canonical: string;
+  spellings: string[];
+}
+
+export interface Result {
+  /** Exact text of the article: one sentence, or two adjacent ones. */
+  quote: string;
+  documentId: string;
+  /** 1-based within the document. */
+  paragraph: number;
+  /** 1-based within the paragraph: the first sentence of the quote. */
+  sentence: number;
+  score: number;
+  /** [start, end) character ranges of `quote` holding words that matched the question. */
+  highlights: Array<[number, number]>;
+  document: Omit<DocumentMeta, "examples" | "language"> & { language?: string };
+}
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  results: Result[];
+}
