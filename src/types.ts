@@ -62,3 +62,14 @@ export interface Answer {
   answered: boolean;
   results: Result[];
 }
+
+/** The answer engine, built once from a knowledge base. Pure and synchronous. */
+export interface Engine {
+  readonly knowledge: KnowledgeBase;
+  /** Up to 5 results, best first; `answered` is false when nothing is confident enough. */
+  answer(question: string): Answer;
+  /** The whole text of a paragraph (1-based), or undefined when there is none. */
+  paragraph(documentId: string, paragraph: number): string | undefined;
+  /** Example questions the knowledge can answer (from documents' `examples`). */
+  examples(limit?: number): string[];
+}
