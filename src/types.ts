@@ -60,6 +60,8 @@ export interface Result {
 export interface Answer {
   question: string;
   answered: boolean;
+  /** Share of the question's weight found in the best paragraph, 0…1; `answered` is its threshold. */
+  confidence: number;
   results: Result[];
 }
 

@@ -1,0 +1,236 @@
+// The answer engine: question → Answer. Knows nothing about Telegram; the bot and the
+// CLI both print the Answer it returns.
+import type { Answer, Engine, KnowledgeBase, Result } from "./types.ts";
+import { createAnalyzer, type Analyzer } from "./text/analyze.ts";
+import { normalize } from "./text/normalize.ts";
+import { tokenize } from "./text/tokenize.ts";
+import { splitSentences } from "./knowledge/sentences.ts";
+import { Bm25Index, DEFAULT_BM25, MAX_QUERY_TERMS, type Bm25Params, type Hit, type QueryTerm } from "./search/bm25.ts";
+import { FuzzyVocabulary } from "./search/fuzzy.ts";
+
+export interface EngineOptions {
+  /** Share of the question's weight that the best paragraph must match to count as answered. */
+  minConfidence?: number;
+  bm25?: Bm25Params;
+  /** Weight of a word matched through a typo correction, relative to an exact match. */
+  fuzzyWeight?: number;
+}
+
+/** Calibrated on tests/eval/article.jsonl with `npm run eval` (see README). */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+export const MAX_RESULTS = 5;
+export const MAX_QUOTE_LENGTH = 600;
+/** Longer questions are cut here: nobody asks in more, and it bounds the work per message. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+export interface RankedParagraph {
+  documentId: string;
+  paragraph: number;
+  score: number;
+}
+
+export interface AnswerEngine extends Engine {
+  /** Paragraphs best first, at most one entry per paragraph (for evaluation). */
+  rankParagraphs(question: string, limit: number): RankedParagraph[];
+}
+
+interface ResolvedQuery {
+  terms: QueryTerm[];
+  /** Index terms the question matched, exactly or through a typo: what a quote highlights. */
+  matched: Set<string>;
+  /** Paragraph-level idf of each query term (matched ones in `terms` order, then unmatched). */
+  weights: number[];
+  totalWeight: number;
+}
+
+export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const fuzzyWeight = options.fuzzyWeight ?? 0.8;
+  const analyze: Analyzer = createAnalyzer(knowledge.aliases);
+
+  // Sentences ("units") and paragraphs ("groups"), in knowledge order.
+  const unitDoc: number[] = [];
+  const unitParagraph: number[] = [];
+  const unitSentence: number[] = [];
+  const unitStart: number[] = [];
+  const unitEnd: number[] = [];
+  const unitGroup: number[] = [];
+  let group = -1;
+  knowledge.documents.forEach((doc, d) => {
+    doc.paragraphs.forEach((text, p) => {
+      group++;
+      splitSentences(text).forEach((span, s) => {
+        unitDoc.push(d);
+        unitParagraph.push(p + 1);
+        unitSentence.push(s + 1);
+        unitStart.push(span.start);
+        unitEnd.push(span.end);
+        unitGroup.push(group);
+      });
+    });
+  });
+  const paragraphText = (unit: number) => knowledge.documents[unitDoc[unit]!]!.paragraphs[unitParagraph[unit]! - 1]!;
+  const unitText = (unit: number) => paragraphText(unit).slice(unitStart[unit], unitEnd[unit]);
+  function* unitTerms() {
+    for (let u = 0; u < unitDoc.length; u++) yield analyze(unitText(u)).map((t) => t.term);
+  }
+  const index = new Bm25Index(unitTerms(), unitGroup, options.bm25 ?? DEFAULT_BM25);
+
+  // Typos are corrected against the index vocabulary and against single-word alias spellings.
+  const vocabulary = new FuzzyVocabulary(index.termIds.keys());
+  const aliasOf = new Map<string, string>();
+  for (const { canonical, spellings } of knowledge.aliases) {
+    for (const spelling of spellings) {
+      const words = tokenize(spelling);
+      if (words.length === 1) aliasOf.set(words[0]!.text, canonical.toLowerCase());
+    }
+  }
+  const aliasSpellings = new FuzzyVocabulary(aliasOf.keys());
+
+  function resolve(question: string): ResolvedQuery {
+    const terms: QueryTerm[] = [];
+    const matched = new Set<string>();
+    const weights: number[] = [];
+    const unmatched: number[] = [];
+    const seen = new Set<string>();
+    for (const { term, start, end } of analyze(question)) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      let termId = index.termIds.get(term);
+      let weight = 1;
+      if (termId === undefined) {
+        const alias = aliasOf.get(aliasSpellings.closest(normalize(question.slice(start, end))) ?? "");
+        const corrected = alias ?? vocabulary.closest(term, (candidate) => index.unitDf[index.termIds.get(candidate)!]!);
+        termId = corrected === undefined ? undefined : index.termIds.get(corrected);
+        if (termId !== undefined) {
+          matched.add(corrected!);
+          weight = fuzzyWeight;
+        }
+      } else {
+        matched.add(term);
+      }
+      if (termId === undefined || terms.length >= MAX_QUERY_TERMS) unmatched.push(index.groupIdf(undefined));
+      else {
+        terms.push({ termId, weight });
+        weights.push(weight * index.groupIdf(termId));
+      }
+    }
+    const totalWeight = [...weights, ...unmatched].reduce((a, b) => a + b, 0);
+    return { terms, matched, weights, totalWeight };
+  }
+
+  const maskWeight = (query: ResolvedQuery, mask: number) =>
+    query.weights.reduce((sum, weight, i) => (mask & (1 << i) ? sum + weight : sum), 0);
+
+  /** How much of the question the paragraph of a hit holds, 0…1. */
+  const confidence = (query: ResolvedQuery, hit: Hit) =>
+    query.totalWeight === 0 ? 0 : maskWeight(query, hit.groupMask) / query.totalWeight;
+
+  function unitMask(query: ResolvedQuery, unit: number): number {
+    let mask = 0;
+    query.terms.forEach(({ termId }, i) => {
+      if (index.unitTf(unit, termId) > 0) mask |= 1 << i;
+    });
+    return mask;
+  }
+
+  /** The sentence, or with its neighbour when the neighbour holds more of the question. */
+  function quoteUnits(query: ResolvedQuery, hit: Hit): number[] {
+    const own = maskWeight(query, hit.unitMask);
+    let best: { unit: number; gain: number } | undefined;
+    for (const neighbour of [hit.unit - 1, hit.unit + 1]) {
+      if (unitGroup[neighbour] !== hit.group) continue;
+      const gain = maskWeight(query, unitMask(query, neighbour) & ~hit.unitMask);
+      const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
+      if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;
+      if (!best || gain > best.gain) best = { unit: neighbour, gain };
+    }
+    return best ? [Math.min(hit.unit, best.unit), Math.max(hit.unit, best.unit)] : [hit.unit];
+  }
+
+  function toResult(query: ResolvedQuery, hit: Hit, units: number[]): Result {
+    const first = units[0]!;
+    const last = units[units.length - 1]!;
+    const text = paragraphText(first);
+    let start = unitStart[first]!;
+    let end = unitEnd[last]!;
+    let highlights = highlightsIn(text.slice(start, end), query.matched);
+    if (end - start > MAX_QUOTE_LENGTH) {
+      // A very long sentence: keep the stretch around its first matched word, cut between words.
+      const focus = start + (highlights[0]?.[0] ?? 0);
+      start = Math.max(start, text.lastIndexOf(" ", Math.max(start, focus - 100)) + 1);
+      const cut = text.lastIndexOf(" ", start + MAX_QUOTE_LENGTH);
+      end = cut > start ? cut : start + MAX_QUOTE_LENGTH;
+      highlights = highlightsIn(text.slice(start, end), query.matched);
+    }
+    const doc = knowledge.documents[unitDoc[first]!]!;
+    const { examples: _examples, ...meta } = doc.meta;
+    return {
+      quote: text.slice(start, end).trimEnd(),
+      documentId: doc.id,
+      paragraph: unitParagraph[first]!,
+      sentence: unitSentence[first]!,
+      score: Math.round(hit.score * 1000) / 1000,
+      highlights,
+      document: meta,
+    };
+  }
+
+  function highlightsIn(quote: string, matched: Set<string>): Array<[number, number]> {
+    return analyze(quote)
+      .filter((t) => matched.has(t.term))
+      .map((t): [number, number] => [t.start, t.end]);
+  }
+
+  function search(question: string, limit: number): { query: ResolvedQuery; hits: Hit[] } {
+    const query = resolve(question.slice(0, MAX_QUESTION_LENGTH));
+    return { query, hits: query.terms.length ? index.search(query.terms, limit) : [] };
+  }
+
+  return {
+    knowledge,
+
+    answer(question) {
+      const { query, hits } = search(question, MAX_RESULTS * 8);
+      const results: Result[] = [];
+      const quoted = new Set<number>();
+      for (const hit of hits) {
+        if (quoted.has(hit.unit)) continue;
+        let units = quoteUnits(query, hit);
+        if (units.some((u) => quoted.has(u))) units = [hit.unit];
+        units.forEach((u) => quoted.add(u));
+        results.push(toResult(query, hit, units));
+        if (results.length === MAX_RESULTS) break;
+      }
+      const best = hits[0] ? confidence(query, hits[0]) : 0;
+      return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
+    },
+
+    rankParagraphs(question, limit) {
+      const ranked: RankedParagraph[] = [];
+      const seen = new Set<number>();
+      for (const hit of search(question, limit * 20).hits) {
+        if (seen.has(hit.group)) continue;
+        seen.add(hit.group);
+        ranked.push({ documentId: knowledge.documents[unitDoc[hit.unit]!]!.id, paragraph: unitParagraph[hit.unit]!, score: hit.score });
+        if (ranked.length === limit) break;
+      }
+      return ranked;
+    },
+
+    paragraph(documentId, paragraph) {
+      const doc = knowledge.documents.find((d) => d.id === documentId);
+      return Number.isInteger(paragraph) && paragraph >= 1 ? doc?.paragraphs[paragraph - 1] : undefined;
+    },
+
+    examples(limit = 3) {
+      const lists = knowledge.documents.map((d) => d.meta.examples ?? []);
+      const examples: string[] = [];
+      // Round-robin, so every article gets a turn.
+      for (let i = 0; examples.length < limit && lists.some((list) => i < list.length); i++) {
+        for (const list of lists) if (i < list.length && examples.length < limit) examples.push(list[i]!);
+      }
+      return examples;
+    },
+  };
+}

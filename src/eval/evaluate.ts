@@ -1,0 +1,145 @@
+// Retrieval quality, measured the same way by `npm run eval` and by the test that holds
+// its floors.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createEngine, type AnswerEngine, type EngineOptions } from "../engine.ts";
+import type { Answer, KnowledgeBase } from "../types.ts";
+
+export interface EvalQuestion {
+  id: string;
+  question: string;
+  kind: string;
+  /** Exact substrings of the article; a correct quote holds one of them. Empty: out of scope. */
+  evidence: string[];
+}
+
+export interface KindScore {
+  kind: string;
+  questions: number;
+  /** In scope: answered, and the first quote holds the evidence. */
+  top1: number;
+  /** In scope: one of the first 3 quotes holds the evidence (answered or not). */
+  recallAt3: number;
+  /** Out of scope: share abstained. */
+  abstained: number;
+}
+
+export interface ArticleEval {
+  byKind: KindScore[];
+  inScope: KindScore;
+  outOfScope: KindScore;
+  /** Confidence of the best hit, per question, for calibrating the threshold. */
+  confidences: Array<{ id: string; inScope: boolean; correct: boolean; confidence: number }>;
+  failures: Array<{ id: string; question: string; kind: string; got: string }>;
+}
+
+export function readJsonLines<T>(file: string): T[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch {
+        throw new Error(`${file}:${i + 1}: not valid JSON`);
+      }
+    });
+}
+
+export function evaluateArticle(engine: AnswerEngine, questions: EvalQuestion[]): ArticleEval {
+  const rows = questions.map((q) => {
+    const answer = engine.answer(q.question);
+    const holds = (rank: number) => q.evidence.some((e) => answer.results[rank]?.quote.includes(e));
+    const inScope = q.evidence.length > 0;
+    return {
+      q,
+      answer,
+      inScope,
+      top1: inScope && answer.answered && holds(0),
+      r3: inScope && [0, 1, 2].some(holds),
+      abstained: !answer.answered,
+    };
+  });
+  const score = (kind: string, subset: typeof rows): KindScore => {
+    const n = subset.length || 1;
+    return {
+      kind,
+      questions: subset.length,
+      top1: subset.filter((r) => r.top1).length / n,
+      recallAt3: subset.filter((r) => r.r3).length / n,
+      abstained: subset.filter((r) => r.abstained).length / n,
+    };
+  };
+  const kinds = [...new Set(questions.map((q) => q.kind))];
+  return {
+    byKind: kinds.map((kind) => score(kind, rows.filter((r) => r.q.kind === kind))),
+    inScope: score("in scope", rows.filter((r) => r.inScope)),
+    outOfScope: score("out of scope", rows.filter((r) => !r.inScope)),
+    confidences: rows.map((r) => ({
+      id: r.q.id,
+      inScope: r.inScope,
+      correct: r.inScope && r.q.evidence.some((e) => r.answer.results[0]?.quote.includes(e)),
+      confidence: r.answer.confidence,
+    })),
+    failures: rows
+      .filter((r) => (r.inScope ? !r.top1 : !r.abstained))
+      .map((r) => ({ id: r.q.id, question: r.q.question, kind: r.q.kind, got: describe(r.answer) })),
+  };
+}
+
+function describe(answer: Answer): string {
+  const first = answer.results[0];
+  return `${answer.answered ? "answered" : "abstained"}${first ? ` ¶${first.paragraph}.${first.sentence}: ${first.quote.slice(0, 70)}` : ""}`;
+}
+
+export interface XquadPassage {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface XquadQuestion {
+  id: string;
+  question: string;
+  gold: string;
+  answer: string;
+  split: "dev" | "test";
+}
+
+export interface RankScore {
+  split: string;
+  questions: number;
+  top1: number;
+  recallAt3: number;
+  mrrAt10: number;
+}
+
+/** Each XQuAD passage becomes a one-paragraph knowledge document. */
+export function xquadKnowledge(dir: string): { knowledge: KnowledgeBase; questions: XquadQuestion[] } {
+  const passages = readJsonLines<XquadPassage>(join(dir, "passages.jsonl"));
+  const questions = readJsonLines<XquadQuestion>(join(dir, "questions.jsonl"));
+  const documents = passages.map((p) => ({
+    id: p.id,
+    file: join(dir, "passages.jsonl"),
+    meta: { title: p.title, publisher: "Wikipedia (XQuAD)", language: "ar" },
+    paragraphs: [p.text.trim()],
+  }));
+  return { knowledge: { dir, documents, aliases: [] }, questions };
+}
+
+export function evaluateXquad(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): RankScore[] {
+  const { knowledge, questions } = xquadKnowledge(dir);
+  const engine = createEngine(knowledge, options);
+  const ranks = questions.map((q) => {
+    const rank = engine.rankParagraphs(q.question, 10).findIndex((r) => r.documentId === q.gold);
+    return { split: q.split, rank: rank < 0 ? Infinity : rank + 1 };
+  });
+  const score = (split: string, subset: typeof ranks): RankScore => ({
+    split,
+    questions: subset.length,
+    top1: subset.filter((r) => r.rank === 1).length / subset.length,
+    recallAt3: subset.filter((r) => r.rank <= 3).length / subset.length,
+    mrrAt10: subset.reduce((sum, r) => sum + (r.rank <= 10 ? 1 / r.rank : 0), 0) / subset.length,
+  });
+  return [score("all", ranks), ...splits.map((split) => score(split, ranks.filter((r) => r.split === split)))];
+}

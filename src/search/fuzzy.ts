@@ -1,0 +1,61 @@
+// Typo tolerance: a query word that is not in the index vocabulary is matched to the
+// closest vocabulary word, one edit away. Candidates come from a deletion index
+// (SymSpell's idea: two words one edit apart share a one-letter deletion), so only a
+// handful of words are compared; fuse.js then ranks that short list.
+import Fuse from "fuse.js";
+
+/** Words shorter than this are not corrected: one edit in a short word makes another word. */
+export const MIN_FUZZY_LENGTH = 4;
+
+export class FuzzyVocabulary {
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly words = new Set<string>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (word.length < MIN_FUZZY_LENGTH || this.words.has(word)) continue;
+      this.words.add(word);
+      for (const key of deletions(word)) {
+        const bucket = this.byDeletion.get(key);
+        if (bucket) bucket.push(word);
+        else this.byDeletion.set(key, [word]);
+      }
+    }
+  }
+
+  /** The vocabulary word closest to `word` (one substitution, insertion, deletion or swap), if any. */
+  closest(word: string, preference: (candidate: string) => number = () => 0): string | undefined {
+    if (word.length < MIN_FUZZY_LENGTH) return undefined;
+    if (this.words.has(word)) return word;
+    const candidates = new Set<string>();
+    for (const key of [word, ...deletions(word)]) {
+      for (const candidate of this.byDeletion.get(key) ?? []) candidates.add(candidate);
+    }
+    for (const candidate of candidates) if (!isOneEditAway(word, candidate)) candidates.delete(candidate);
+    if (candidates.size === 0) return undefined;
+    if (candidates.size === 1) return [...candidates][0];
+    const ranked = new Fuse([...candidates], { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: 0.5 })
+      .search(word)
+      .sort((a, b) => a.score! - b.score! || preference(b.item) - preference(a.item));
+    return ranked[0]?.item;
+  }
+}
+
+function deletions(word: string): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
+
+/** Optimal string alignment distance ≤ 1: one substitution, insertion, deletion or adjacent swap. */
+export function isOneEditAway(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

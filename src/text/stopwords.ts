@@ -1,0 +1,36 @@
+// Step 3: words that carry no meaning for retrieval. Base: stopwords-iso's Arabic list,
+// less the content words it holds, plus question words (formal and dialect), all
+// normalised by the same step 1 as the text.
+import stopwordsIso from "stopwords-iso/stopwords-iso.json" with { type: "json" };
+import { normalize } from "./normalize.ts";
+
+// In stopwords-iso, but they answer questions: dates, numbers, "year", "power"…
+const CONTENT_WORDS = [
+  "اليوم", "يوم", "ايام", "عام", "عاما", "عامة", "سنة", "سنوات", "مليون", "مليار", "قوة",
+  "ايار", "مايو", "صباح", "مساء", "امس", "غدا", "زيارة", "اعلنت", "اكد", "واكد", "برس",
+  "لوكالة", "للامم", "باسم", "الذاتي", "الماضي", "المقبل", "السابق", "الاول", "الاولى",
+  "الثاني", "الثانية", "الاخيرة", "ثلاثة", "اربعة", "عشر", "عشرة", "الف", "واحد", "صفر",
+  "نهاية", "حاليا", "اطار", "اعادة", "شخصا", "الوقت", "عدو", "ضد",
+];
+
+// Question words and fillers, formal and dialect (Gulf, Levantine, Egyptian, Iraqi, Maghrebi).
+const QUESTION_WORDS = [
+  "ما", "ماذا", "لماذا", "لما", "لم", "متى", "اين", "كيف", "كم", "هل", "من", "مين", "منو", "شنو",
+  "ليش", "ليه", "شو", "وش", "ايش", "ايه", "اش", "شلون", "قديش", "اديش", "كام", "امتى", "فين",
+  "وين", "ازاي", "علاش", "واش", "شكون", "وشو", "ليس", "اي", "ايهما", "هو", "هي",
+  "يعني", "اللي", "الي", "ممكن", "بدي", "ابغى", "ابي", "عايز", "عاوز", "حابب", "قول", "قولي",
+  "قلي", "اخبرني", "احكيلي", "خبرني", "عرفني", "تعرف", "بالضبط", "طيب", "يا", "الحين", "هاي",
+  "هاد", "هادا", "هذي", "دي", "ده", "دا", "هيك", "كده", "كدا", "عن", "حول", "بخصوص", "بشان",
+];
+
+const DROPPED = new Set(CONTENT_WORDS.map(normalize));
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  [...(stopwordsIso as Record<string, string[]>).ar!, ...QUESTION_WORDS]
+    .map(normalize)
+    .filter((word) => word && !DROPPED.has(word)),
+);
+
+export function isStopWord(term: string): boolean {
+  return STOP_WORDS.has(term);
+}
