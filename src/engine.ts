@@ -7,17 +7,29 @@ import { tokenize } from "./text/tokenize.ts";
 import { splitSentences } from "./knowledge/sentences.ts";
 import { Bm25Index, DEFAULT_BM25, MAX_QUERY_TERMS, type Bm25Params, type Hit, type QueryTerm } from "./search/bm25.ts";
 import { FuzzyVocabulary } from "./search/fuzzy.ts";
+import { rootKey } from "./text/stem.ts";
 
 export interface EngineOptions {
-  /** Share of the question's weight that the best paragraph must match to count as answered. */
+  /** Share of the question's weight that the best sentence must match to count as answered. */
   minConfidence?: number;
   bm25?: Bm25Params;
   /** Weight of a word matched through a typo correction, relative to an exact match. */
   fuzzyWeight?: number;
+  /** Weight of a word matched only by its root key (another form of the word). 0 turns it off. */
+  rootWeight?: number;
+  /** Typo correction on or off, for measuring what it brings. */
+  fuzzy?: boolean;
 }
 
-/** Calibrated on tests/eval/article.jsonl with `npm run eval` (see README). */
-export const DEFAULT_MIN_CONFIDENCE = 0.5;
+/** Root keys are indexed beside the stems, marked so they never meet a stem. */
+const ROOT_MARK = "~";
+
+/**
+ * Calibrated on tests/eval/article.jsonl: `npm run eval` prints the confidence
+ * distributions of right answers and of out-of-scope questions, and the threshold that
+ * best separates them (most right answers kept plus most out-of-scope ones refused).
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.325;
 export const MAX_RESULTS = 5;
 export const MAX_QUOTE_LENGTH = 600;
 /** Longer questions are cut here: nobody asks in more, and it bounds the work per message. */
@@ -38,8 +50,8 @@ interface ResolvedQuery {
   terms: QueryTerm[];
   /** Index terms the question matched, exactly or through a typo: what a quote highlights. */
   matched: Set<string>;
-  /** Paragraph-level idf of each query term (matched ones in `terms` order, then unmatched). */
-  weights: number[];
+  /** For each question word: its weight (paragraph idf) and its two mask bits (word form, root key). */
+  words: Array<{ idf: number; formBit: number; formWeight: number; rootBit: number }>;
   totalWeight: number;
 }
 
@@ -47,6 +59,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const fuzzyWeight = options.fuzzyWeight ?? 0.8;
   const analyze: Analyzer = createAnalyzer(knowledge.aliases);
+  const rootWeight = options.rootWeight ?? 0.7;
 
   // Sentences ("units") and paragraphs ("groups"), in knowledge order.
   const unitDoc: number[] = [];
@@ -72,12 +85,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const paragraphText = (unit: number) => knowledge.documents[unitDoc[unit]!]!.paragraphs[unitParagraph[unit]! - 1]!;
   const unitText = (unit: number) => paragraphText(unit).slice(unitStart[unit], unitEnd[unit]);
   function* unitTerms() {
-    for (let u = 0; u < unitDoc.length; u++) yield analyze(unitText(u)).map((t) => t.term);
+    for (let u = 0; u < unitDoc.length; u++) {
+      const terms = analyze(unitText(u)).map((t) => t.term);
+      yield rootWeight ? [...terms, ...terms.map((t) => ROOT_MARK + rootKey(t))] : terms;
+    }
   }
   const index = new Bm25Index(unitTerms(), unitGroup, options.bm25 ?? DEFAULT_BM25);
 
   // Typos are corrected against the index vocabulary and against single-word alias spellings.
-  const vocabulary = new FuzzyVocabulary(index.termIds.keys());
+  const vocabulary = new FuzzyVocabulary([...index.termIds.keys()].filter((term) => !term.startsWith(ROOT_MARK)));
   const aliasOf = new Map<string, string>();
   for (const { canonical, spellings } of knowledge.aliases) {
     for (const spelling of spellings) {
@@ -86,45 +102,48 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
   }
   const aliasSpellings = new FuzzyVocabulary(aliasOf.keys());
+  const unitDfOf = (term: string) => index.unitDf[index.termIds.get(term)!] ?? 0;
 
+  /** The question's words, each as an index term (exact, alias or typo-corrected) and as a root key. */
   function resolve(question: string): ResolvedQuery {
-    const terms: QueryTerm[] = [];
-    const matched = new Set<string>();
-    const weights: number[] = [];
-    const unmatched: number[] = [];
+    const query: ResolvedQuery = { terms: [], matched: new Set(), words: [], totalWeight: 0 };
     const seen = new Set<string>();
     for (const { term, start, end } of analyze(question)) {
-      if (seen.has(term)) continue;
+      if (seen.has(term) || query.terms.length + 2 > MAX_QUERY_TERMS) continue;
       seen.add(term);
-      let termId = index.termIds.get(term);
-      let weight = 1;
-      if (termId === undefined) {
-        const alias = aliasOf.get(aliasSpellings.closest(normalize(question.slice(start, end))) ?? "");
-        const corrected = alias ?? vocabulary.closest(term, (candidate) => index.unitDf[index.termIds.get(candidate)!]!);
-        termId = corrected === undefined ? undefined : index.termIds.get(corrected);
-        if (termId !== undefined) {
-          matched.add(corrected!);
-          weight = fuzzyWeight;
-        }
-      } else {
-        matched.add(term);
+      let form: string | undefined = term;
+      let formWeight = 1;
+      if (!index.termIds.has(term)) {
+        formWeight = fuzzyWeight;
+        form = aliasOf.get(aliasSpellings.closest(normalize(question.slice(start, end))) ?? "");
+        if (form === undefined && options.fuzzy !== false) form = vocabulary.closest(term, unitDfOf);
       }
-      if (termId === undefined || terms.length >= MAX_QUERY_TERMS) unmatched.push(index.groupIdf(undefined));
-      else {
-        terms.push({ termId, weight });
-        weights.push(weight * index.groupIdf(termId));
+      const formId = form === undefined ? undefined : index.termIds.get(form);
+      const rootId = rootWeight ? index.termIds.get(ROOT_MARK + rootKey(form ?? term)) : undefined;
+      const word = { idf: index.groupIdf(formId), formBit: 0, formWeight, rootBit: 0 };
+      if (formId !== undefined) {
+        query.matched.add(form!);
+        word.formBit = 1 << query.terms.length;
+        query.terms.push({ termId: formId, weight: formWeight });
       }
+      if (rootId !== undefined) {
+        word.rootBit = 1 << query.terms.length;
+        query.terms.push({ termId: rootId, weight: rootWeight });
+      }
+      query.words.push(word);
+      query.totalWeight += word.idf;
     }
-    const totalWeight = [...weights, ...unmatched].reduce((a, b) => a + b, 0);
-    return { terms, matched, weights, totalWeight };
+    return query;
   }
 
-  const maskWeight = (query: ResolvedQuery, mask: number) =>
-    query.weights.reduce((sum, weight, i) => (mask & (1 << i) ? sum + weight : sum), 0);
-
-  /** How much of the question the paragraph of a hit holds, 0…1. */
-  const confidence = (query: ResolvedQuery, hit: Hit) =>
-    query.totalWeight === 0 ? 0 : maskWeight(query, hit.groupMask) / query.totalWeight;
+  /** The share of the question's weight that a mask covers: a word counts by its best match. */
+  const coverage = (query: ResolvedQuery, mask: number) =>
+    query.totalWeight === 0
+      ? 0
+      : query.words.reduce(
+          (sum, w) => sum + w.idf * Math.max(mask & w.formBit ? w.formWeight : 0, mask & w.rootBit ? rootWeight : 0),
+          0,
+        ) / query.totalWeight;
 
   function unitMask(query: ResolvedQuery, unit: number): number {
     let mask = 0;
@@ -136,11 +155,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   /** The sentence, or with its neighbour when the neighbour holds more of the question. */
   function quoteUnits(query: ResolvedQuery, hit: Hit): number[] {
-    const own = maskWeight(query, hit.unitMask);
+    const own = coverage(query, hit.unitMask);
     let best: { unit: number; gain: number } | undefined;
     for (const neighbour of [hit.unit - 1, hit.unit + 1]) {
       if (unitGroup[neighbour] !== hit.group) continue;
-      const gain = maskWeight(query, unitMask(query, neighbour) & ~hit.unitMask);
+      const gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
       const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
       if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;
       if (!best || gain > best.gain) best = { unit: neighbour, gain };
@@ -202,7 +221,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         results.push(toResult(query, hit, units));
         if (results.length === MAX_RESULTS) break;
       }
-      const best = hits[0] ? confidence(query, hits[0]) : 0;
+      // Confidence: how much of the question the best sentence itself holds. Measured against
+      // the paragraph's share, the sentence's separates answerable questions better.
+      const best = hits[0] ? coverage(query, hits[0].unitMask) : 0;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
     },
 

@@ -2,7 +2,7 @@
 // npm run eval -- --xquad DIR           → XQuAD-ar passage retrieval (top-1, R@3, MRR@10)
 // Options: --knowledge DIR, --set FILE, --json, --failures
 import { parseArgs } from "node:util";
-import { createEngine } from "../engine.ts";
+import { createEngine, DEFAULT_MIN_CONFIDENCE } from "../engine.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { evaluateArticle, evaluateXquad, readJsonLines, type EvalQuestion } from "../eval/evaluate.ts";
 
@@ -42,6 +42,10 @@ function main() {
   const correct = result.confidences.filter((c) => c.correct).map((c) => c.confidence);
   const outside = result.confidences.filter((c) => !c.inScope).map((c) => c.confidence);
   console.log(`\nconfidence quantiles (0 10 25 50 75 90 100%)\n  in scope, right quote: ${quantiles(correct)}\n  out of scope:          ${quantiles(outside)}`);
+  const thresholds = Array.from({ length: 33 }, (_, i) => i * 0.025);
+  const separation = (t: number) => correct.filter((c) => c >= t).length / Math.max(1, result.inScope.questions) + outside.filter((c) => c < t).length / Math.max(1, outside.length);
+  const suggested = thresholds.reduce((a, b) => (separation(b) > separation(a) ? b : a));
+  console.log(`  threshold that separates them best: ${suggested.toFixed(3)} (engine uses ${DEFAULT_MIN_CONFIDENCE})`);
   if (values.failures) for (const f of result.failures) console.log(`  ✗ ${f.id} [${f.kind}] ${f.question} → ${f.got}`);
 }
 

@@ -32,3 +32,29 @@ export function stem(word: string): string {
   if (word.length >= 5) word = word.replace(PROCLITIC_BEFORE_ARTICLE, "");
   return stripSuffixes(stripPrefix(word));
 }
+
+const VERB_PREFIX = /^س?[يتنا]/;
+const ROOT_SUFFIXES = ["هما", "هم", "كم", "نا", "تم", "وا", "ت", "ه", "ي", "ا", "ن"];
+
+/**
+ * A coarser key than `stem`, for words the light stem could not match: it also strips
+ * the future and present-tense prefixes (س ي ت ن ا) and pronoun suffixes, so that
+ * «ستمنعه» and «منعت» meet at «منع». Too coarse to index with; used to conflate a
+ * question's unmatched word with a word of the text.
+ */
+export function rootKey(stemmed: string): string {
+  if (!isArabic(stemmed)) return stemmed;
+  let word = stemmed;
+  if (word.length >= 5 && VERB_PREFIX.test(word)) word = word.replace(VERB_PREFIX, "");
+  for (let changed = true; changed && word.length > 3; ) {
+    changed = false;
+    for (const suffix of ROOT_SUFFIXES) {
+      if (word.length - suffix.length >= 3 && word.endsWith(suffix)) {
+        word = word.slice(0, -suffix.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return word;
+}
