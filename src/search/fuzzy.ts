@@ -29,6 +29,7 @@ export class FuzzyVocabulary {
     if (this.words.has(word)) return word;
     const candidates = new Set<string>();
     for (const key of [word, ...deletions(word)]) {
+      if (this.words.has(key)) candidates.add(key); // the typo added a letter
       for (const candidate of this.byDeletion.get(key) ?? []) candidates.add(candidate);
     }
     for (const candidate of candidates) if (!isOneEditAway(word, candidate)) candidates.delete(candidate);

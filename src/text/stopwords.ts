@@ -11,6 +11,7 @@ const CONTENT_WORDS = [
   "لوكالة", "للامم", "باسم", "الذاتي", "الماضي", "المقبل", "السابق", "الاول", "الاولى",
   "الثاني", "الثانية", "الاخيرة", "ثلاثة", "اربعة", "عشر", "عشرة", "الف", "واحد", "صفر",
   "نهاية", "حاليا", "اطار", "اعادة", "شخصا", "الوقت", "عدو", "ضد",
+  "ai", // English list: "AI" is content here
 ];
 
 // Question words and fillers, formal and dialect (Gulf, Levantine, Egyptian, Iraqi, Maghrebi).
@@ -34,7 +35,8 @@ const QUESTION_WORDS = [
 const DROPPED = new Set(CONTENT_WORDS.map(normalize));
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  [...(stopwordsIso as Record<string, string[]>).ar!, ...QUESTION_WORDS]
+  // English too: people mix Latin names with a few English words («the CEO of Spotify»).
+  [...(stopwordsIso as Record<string, string[]>).ar!, ...QUESTION_WORDS, ...(stopwordsIso as Record<string, string[]>).en!]
     .map(normalize)
     .filter((word) => word && !DROPPED.has(word)),
 );

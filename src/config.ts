@@ -1,0 +1,94 @@
+// Configuration from the environment (and .env, loaded by main.ts), validated once at
+// start-up. Errors say what to fix and never echo the token.
+import type { LogLevel } from "./logger.ts";
+
+export interface WebhookConfig {
+  /** Public HTTPS address Telegram posts updates to. */
+  url: string;
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token. */
+  secret: string;
+  port: number;
+}
+
+export interface Config {
+  botToken: string;
+  knowledgeDir: string;
+  logLevel: LogLevel;
+  mode: "polling" | "webhook";
+  webhook?: WebhookConfig;
+  /** Bot API server root, e.g. a self-hosted server; Telegram's when undefined. */
+  apiRoot?: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+// 123456789:AAE… — digits, a colon, then Telegram's base64url-ish secret part.
+const TOKEN_SHAPE = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{1,256}$/;
+const WHERE_TO_GET_IT =
+  "Create a bot with @BotFather in Telegram (send /newbot, or /mybots → your bot → API Token to see an existing one), " +
+  "then put the token in .env as BOT_TOKEN=<token> (run `cp .env.example .env` first if you have no .env).";
+
+/** Reads and checks every setting; throws one ConfigError listing all problems. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const value = (name: string) => env[name]?.trim() || undefined;
+
+  const botToken = value("BOT_TOKEN");
+  if (!botToken) problems.push(`BOT_TOKEN is missing. ${WHERE_TO_GET_IT}`);
+  else if (!TOKEN_SHAPE.test(botToken)) {
+    problems.push(
+      `BOT_TOKEN is malformed: a token looks like 123456789:AAH… (digits, a colon, then about 35 letters, digits, "-" or "_"; no quotes, no "bot" prefix). ${WHERE_TO_GET_IT}`,
+    );
+  }
+
+  const logLevel = (value("LOG_LEVEL") ?? "info").toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.`);
+
+  const apiRoot = value("TELEGRAM_API_ROOT")?.replace(/\/+$/, "");
+  if (apiRoot !== undefined && !isHttpUrl(apiRoot)) {
+    problems.push("TELEGRAM_API_ROOT must be an http(s) address, e.g. http://127.0.0.1:8081.");
+  }
+
+  const mode = (value("BOT_MODE") ?? "polling").toLowerCase();
+  let webhook: WebhookConfig | undefined;
+  if (mode === "webhook") {
+    const url = value("WEBHOOK_URL");
+    const secret = value("WEBHOOK_SECRET");
+    const port = Number(value("PORT") ?? "8080");
+    // Telegram's own servers only deliver to HTTPS; a self-hosted Bot API server may use http.
+    const urlOk = url !== undefined && (apiRoot ? isHttpUrl(url) : url.startsWith("https://") && isHttpUrl(url));
+    if (!urlOk) problems.push("WEBHOOK_URL must be the public https:// address Telegram will post updates to.");
+    if (!secret || !SECRET_SHAPE.test(secret)) {
+      problems.push('WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, "_" or "-" (e.g. from `openssl rand -hex 32`).');
+    }
+    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push("PORT must be a number from 1 to 65535.");
+    if (urlOk && secret && SECRET_SHAPE.test(secret)) webhook = { url: url!, secret, port };
+  } else if (mode !== "polling") {
+    problems.push('BOT_MODE must be "polling" (the default) or "webhook".');
+  }
+
+  if (problems.length > 0) {
+    throw new ConfigError(`Configuration problem${problems.length > 1 ? "s" : ""}:\n- ${problems.join("\n- ")}`);
+  }
+  return {
+    botToken: botToken!,
+    knowledgeDir: value("KNOWLEDGE_DIR") ?? "./knowledge",
+    logLevel,
+    mode: mode as Config["mode"],
+    ...(webhook && { webhook }),
+    ...(apiRoot && { apiRoot }),
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

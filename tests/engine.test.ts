@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createEngine, MAX_QUOTE_LENGTH, MAX_RESULTS } from "../src/engine.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
+
+const engine = createEngine(loadKnowledge("knowledge"));
+const article = readFileSync("../shared/source/article.ar.txt", "utf8");
+
+describe("answer", () => {
+  it("quotes the sentence about Mark Zuckerberg, word for word, with its source", () => {
+    const answer = engine.answer("من هو الرئيس التنفيذي لشركة ميتا؟");
+    expect(answer.answered).toBe(true);
+    const [best] = answer.results;
+    expect(best!.quote).toContain("الرئيس التنفيذي لشركة ميتا مارك زوكربيرج");
+    expect(article).toContain(best!.quote);
+    expect(best).toMatchObject({
+      documentId: "meta-spotify-eu-ai",
+      paragraph: 1,
+      sentence: 2,
+      document: { publisher: "شعاع للمعلوماتية", original: { publisher: "TechCrunch", author: "Sarah Perez" } },
+    });
+  });
+
+  it("returns at most 5 distinct results, best first, each an exact slice of the article", () => {
+    const { results } = engine.answer("الذكاء الاصطناعي مفتوح المصدر في الاتحاد الأوروبي");
+    expect(results.length).toBeGreaterThan(1);
+    expect(results.length).toBeLessThanOrEqual(MAX_RESULTS);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      expect(article).toContain(r.quote);
+      expect(r.quote.length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+      if (i > 0) expect(r.score).toBeLessThanOrEqual(results[i - 1]!.score);
+    }
+    expect(new Set(results.map((r) => r.quote)).size).toBe(results.length);
+  });
+
+  it("highlights the words of the quote that matched the question", () => {
+    const [best] = engine.answer("من هو الرئيس التنفيذي لشركة ميتا؟").results;
+    const words = best!.highlights.map(([s, e]) => best!.quote.slice(s, e));
+    expect(words).toEqual(expect.arrayContaining(["الرئيس", "التنفيذي", "ميتا"]));
+    expect(words).not.toContain("الجمعة");
+  });
+
+  it.each([
+    ["no hamza, ة as ه", "ليش ميتا ستحجب النموذج عن العملاء في الاتحاد الاوروبي", "ستحجب نموذج"],
+    ["a typo in a long word", "لماذا ستحجب ميتا النمودج عن العملاء", "ستحجب نموذج"],
+    ["Latin name for an Arabic one", "مين الرئيس التنفيذي لـ Spotify؟", "دانييل إيك"],
+    ["Arabic name for a Latin one", "شو قالت سبوتيفاي عن خطة امتثال ابل", "ابتزاز"],
+    ["dialect question word", "وش صار بين زوكربيرج وإيك وقواعد أبل", "انضم زوكربيرج إلى إيك"],
+    ["an alias spelling not in the table, one letter off", "ماذا وصفت سبوتفيي خطة امتثال أبل", "ابتزاز"],
+    ["tatweel and harakat", "مُشَغِّلٌ صغيـــر على فيسبوك", "مشغلًا صغيرًا على Facebook"],
+  ])("finds the answer with %s", (_, question, evidence) => {
+    const answer = engine.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.quote).toContain(evidence);
+  });
+
+  it.each(["ما هي عاصمة فرنسا؟", "كم سعر سهم ميتا اليوم؟", "وصفة الكبسة السعودية", "من فاز بكأس العالم 2022؟"])(
+    "abstains on an out-of-scope question: %s",
+    (question) => {
+      const answer = engine.answer(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.confidence).toBeLessThan(0.325);
+    },
+  );
+
+  it.each(["", "   ", "😀🎉", "؟؟؟", "<b>", "ما هو"])("answers nothing, without throwing, for %j", (question) => {
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ question, answered: false, results: [] });
+  });
+
+  it("handles a huge message quickly and safely", () => {
+    const huge = "ميتا ".repeat(5000) + "x".repeat(20000);
+    expect(() => engine.answer(huge)).not.toThrow();
+  });
+});
+
+describe("knowledge with a second document", () => {
+  const two = createEngine(loadKnowledge("tests/fixtures/sample-knowledge"));
+  it("answers from the new document without code changes", () => {
+    const answer = two.answer("متى يبدا موسم قطف الزيتون؟");
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]).toMatchObject({ documentId: "olive-harvest", paragraph: 1, sentence: 1 });
+    expect(answer.results[0]!.document.url).toBe("https://example.org/olive-harvest");
+  });
+  it("still answers from the first", () => {
+    expect(two.answer("من هو الرئيس التنفيذي لشركة ميتا؟").results[0]!.documentId).toBe("meta-spotify-eu-ai");
+  });
+  it("gives examples from every document, and whole paragraphs by number", () => {
+    expect(two.examples(4)).toEqual([
+      "ماذا قال زوكربيرج وإيك عن قواعد الذكاء الاصطناعي في أوروبا؟",
+      "متى يبدأ موسم قطف الزيتون؟",
+      "لماذا ستحجب ميتا نموذج Llama عن الاتحاد الأوروبي؟",
+      "ماذا قالت Spotify عن خطة امتثال Apple؟",
+    ]);
+    expect(two.paragraph("olive-harvest", 2)).toMatch(/^تُعصر الثمار/);
+    expect(two.paragraph("olive-harvest", 3)).toBeUndefined();
+    expect(two.paragraph("olive-harvest", 0)).toBeUndefined();
+    expect(two.paragraph("nope", 1)).toBeUndefined();
+  });
+});

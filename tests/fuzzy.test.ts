@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { FuzzyVocabulary, isOneEditAway } from "../src/search/fuzzy.ts";
+
+describe("isOneEditAway", () => {
+  it.each([
+    ["نموذج", "نمودج", true], // substitution
+    ["نموذج", "نموذجج", true], // insertion
+    ["نموذج", "نموج", true], // deletion
+    ["نموذج", "نمذوج", true], // swap
+    ["نموذج", "نموذج", false],
+    ["نموذج", "نمدوذ", false],
+    ["abcd", "bcda", false],
+  ])("%s ~ %s → %s", (a, b, expected) => {
+    expect(isOneEditAway(a, b)).toBe(expected);
+  });
+});
+
+describe("FuzzyVocabulary", () => {
+  const vocabulary = new FuzzyVocabulary(["نموذج", "تنظيم", "مستخدم", "spotify", "اب"]);
+  it("corrects one typo to a vocabulary word", () => {
+    expect(vocabulary.closest("نمودج")).toBe("نموذج");
+    expect(vocabulary.closest("تنظييم")).toBe("تنظيم");
+    expect(vocabulary.closest("spotfy")).toBe("spotify");
+  });
+  it("does not correct short words or words two edits away", () => {
+    expect(vocabulary.closest("اي")).toBeUndefined();
+    expect(vocabulary.closest("مستكدمم")).toBeUndefined();
+  });
+  it("prefers the candidate the caller ranks higher on a tie", () => {
+    const tie = new FuzzyVocabulary(["كتاب", "كلاب"]);
+    expect(tie.closest("كثاب", (w) => (w === "كتاب" ? 2 : 1))).toBe("كتاب");
+  });
+});

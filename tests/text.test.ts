@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { foldDigits, foldLetters, normalize, stripMarks } from "../src/text/normalize.ts";
+import { tokenize } from "../src/text/tokenize.ts";
+import { isStopWord } from "../src/text/stopwords.ts";
+import { rootKey, stem } from "../src/text/stem.ts";
+import { applyAliases, buildAliasTable } from "../src/text/aliases.ts";
+import { createAnalyzer } from "../src/text/analyze.ts";
+
+const terms = (text: string, analyze = createAnalyzer()) => analyze(text).map((t) => t.term);
+
+describe("normalize", () => {
+  it("strips harakat, tatweel and format characters", () => {
+    expect(stripMarks("مُنِعَتْ")).toBe("منعت");
+    expect(stripMarks("الذكـــاء")).toBe("الذكاء");
+    expect(stripMarks("\u200Fميتا\u200E\u200C\uFEFF")).toBe("ميتا");
+  });
+  it("folds hamza forms, alef maqsura, teh marbuta, Persian letters", () => {
+    expect(foldLetters("أإآٱ")).toBe("اااا");
+    expect(foldLetters("مستشفى")).toBe("مستشفي");
+    expect(foldLetters("شركة")).toBe("شركه");
+    expect(foldLetters("مؤتمر ئ")).toBe("موتمر ي");
+    expect(foldLetters("کتاب ی")).toBe("كتاب ي");
+  });
+  it("turns Arabic-Indic and Persian digits into ASCII", () => {
+    expect(foldDigits("٢٠٢٤ ۱۲")).toBe("2024 12");
+  });
+  it("applies NFKC and lowercases Latin", () => {
+    expect(normalize("ﻻ Meta")).toBe("لا meta");
+    expect(normalize("الإتحادُ الأوروبيّ")).toBe("الاتحاد الاوروبي");
+  });
+});
+
+describe("tokenize", () => {
+  it("splits where Arabic script meets Latin script", () => {
+    expect(tokenize("تتعاون Meta وSpotify").map((t) => t.text)).toEqual(["تتعاون", "meta", "و", "spotify"]);
+  });
+  it("keeps offsets into the original text", () => {
+    const text = "قال «زوكربيرج»: نعم";
+    for (const t of tokenize(text)) expect(normalize(text.slice(t.start, t.end))).toBe(t.text);
+  });
+  it("does not split a word on ZWNJ or harakat, and drops emoji and punctuation", () => {
+    expect(tokenize("مُنعت 😀 !!").map((t) => t.text)).toEqual(["منعت"]);
+    expect(tokenize("😀🎉 ...")).toEqual([]);
+  });
+});
+
+describe("stop words", () => {
+  it("holds question words, formal and dialect", () => {
+    for (const w of ["ليش", "ليه", "شو", "وش", "ايش", "ايه", "منو", "شنو", "فين", "وين", "ازاي", "كيف", "لماذا", "ليس", "ماذا"]) {
+      expect(isStopWord(normalize(w)), w).toBe(true);
+    }
+  });
+  it("keeps content words that stopwords-iso lists", () => {
+    for (const w of ["اليوم", "عام", "مليون", "قوة"]) expect(isStopWord(normalize(w)), w).toBe(false);
+  });
+});
+
+describe("stem (light10)", () => {
+  it("strips the article and its proclitics", () => {
+    expect(stem("الاتحاد")).toBe("اتحاد");
+    expect(stem("والاتحاد")).toBe("اتحاد");
+    expect(stem("للمطورين")).toBe("مطور");
+    expect(stem("وللمطورين")).toBe("مطور");
+    expect(stem("فبالتالي")).toBe(stem("التالي"));
+  });
+  it("strips suffixes but keeps short words", () => {
+    expect(stem("المنتجات")).toBe("منتج");
+    expect(stem("مكتبه")).toBe("مكتب");
+    expect(stem("بالغ")).toBe("بالغ");
+  });
+  it("leaves Latin words alone", () => {
+    expect(stem("spotify")).toBe("spotify");
+  });
+  it("rootKey conflates verb forms that light10 keeps apart", () => {
+    expect(rootKey(stem("ستمنعه"))).toBe(rootKey(stem("منعت")));
+    expect(rootKey(stem("ستمنعه"))).not.toBe(rootKey(stem("تدريب")));
+  });
+});
+
+describe("aliases", () => {
+  const table = buildAliasTable([
+    { canonical: "spotify", spellings: ["Spotify", "سبوتيفاي", "سبوتيفي"] },
+    { canonical: "eu", spellings: ["EU", "الاتحاد الأوروبي"] },
+  ]);
+  const canon = (text: string) => applyAliases(tokenize(text), table).map((t) => t.text);
+  it("maps spellings in both scripts to one term", () => {
+    expect(canon("سبوتيفي Spotify سبوتيفاي")).toEqual(["spotify", "spotify", "spotify"]);
+  });
+  it("matches multi-word spellings and clitics", () => {
+    expect(canon("لسبوتيفاي وللاتحاد الاوروبي")).toEqual(["spotify", "eu"]);
+    expect(canon("في الإتحاد الأوروبي")).toEqual(["في", "eu"]);
+  });
+  it("analyzer keeps canonical terms unstemmed and spans the whole phrase", () => {
+    const analyze = createAnalyzer([{ canonical: "eu", spellings: ["الاتحاد الأوروبي"] }]);
+    const [term] = analyze("الاتحاد الأوروبي");
+    expect(term).toEqual({ term: "eu", start: 0, end: "الاتحاد الأوروبي".length });
+  });
+});
+
+describe("analyzer", () => {
+  it("gives the same terms for spelling variants", () => {
+    expect(terms("الشركة الأوروبية")).toEqual(terms("الشركه الاوروبيه"));
+    expect(terms("مستشفى")).toEqual(terms("مستشفي"));
+    expect(terms("الذكـــاء الاصطناعيّ")).toEqual(terms("الذكاء الاصطناعي"));
+  });
+  it("drops stop words and single letters", () => {
+    expect(terms("ليش ما هو و")).toEqual([]);
+  });
+});
