@@ -8,6 +8,7 @@ import { splitSentences } from "./knowledge/sentences.ts";
 import { Bm25Index, DEFAULT_BM25, MAX_QUERY_TERMS, type Bm25Params, type Hit, type QueryTerm } from "./search/bm25.ts";
 import { FuzzyVocabulary } from "./search/fuzzy.ts";
 import { rootKey } from "./text/stem.ts";
+import { expectedAnswerType, holdsAnswerType } from "./text/answer-type.ts";
 
 export interface EngineOptions {
   /** Share of the question's weight that the best sentence must match to count as answered. */
@@ -29,7 +30,9 @@ const ROOT_MARK = "~";
  * distributions of right answers and of out-of-scope questions, and the threshold that
  * best separates them (most right answers kept plus most out-of-scope ones refused).
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.325;
+export const DEFAULT_MIN_CONFIDENCE = 0.25;
+/** Confidence kept when a "how many"/"when" question gets a quote with no number/time in it. */
+const ANSWER_TYPE_PENALTY = 0.5;
 export const MAX_RESULTS = 5;
 export const MAX_QUOTE_LENGTH = 600;
 /** Longer questions are cut here: nobody asks in more, and it bounds the work per message. */
@@ -120,7 +123,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       }
       const formId = form === undefined ? undefined : index.termIds.get(form);
       const rootId = rootWeight ? index.termIds.get(ROOT_MARK + rootKey(form ?? term)) : undefined;
-      const word = { idf: index.groupIdf(formId), formBit: 0, formWeight, rootBit: 0 };
+      // A Latin-script word is nearly always a name; one the knowledge lacks (ChatGPT, Threads)
+      // means the question is about something else, so it weighs double.
+      const unknownName = formId === undefined && rootId === undefined && /^[a-z]/.test(term);
+      const word = { idf: index.groupIdf(formId) * (unknownName ? 2 : 1), formBit: 0, formWeight, rootBit: 0 };
       if (formId !== undefined) {
         query.matched.add(form!);
         word.formBit = 1 << query.terms.length;
@@ -223,7 +229,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       }
       // Confidence: how much of the question the best sentence itself holds. Measured against
       // the paragraph's share, the sentence's separates answerable questions better.
-      const best = hits[0] ? coverage(query, hits[0].unitMask) : 0;
+      let best = hits[0] ? coverage(query, hits[0].unitMask) : 0;
+      const type = expectedAnswerType(question);
+      if (type && results[0] && !holdsAnswerType(results[0].quote, type)) best *= ANSWER_TYPE_PENALTY;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
     },
 

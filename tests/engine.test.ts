@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, MAX_QUOTE_LENGTH, MAX_RESULTS } from "../src/engine.ts";
+import { createEngine, DEFAULT_MIN_CONFIDENCE, MAX_QUOTE_LENGTH, MAX_RESULTS } from "../src/engine.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 
 const engine = createEngine(loadKnowledge("knowledge"));
@@ -60,7 +60,7 @@ describe("answer", () => {
     (question) => {
       const answer = engine.answer(question);
       expect(answer.answered).toBe(false);
-      expect(answer.confidence).toBeLessThan(0.325);
+      expect(answer.confidence).toBeLessThan(DEFAULT_MIN_CONFIDENCE);
     },
   );
 

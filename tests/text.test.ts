@@ -107,3 +107,31 @@ describe("analyzer", () => {
     expect(terms("ليش ما هو و")).toEqual([]);
   });
 });
+
+describe("stem: accusative tanween", () => {
+  it("drops the tanween alef so the noun meets its other forms", () => {
+    expect(stem("مشغلا")).toBe(stem("المشغل"));
+    expect(stem("سابقا")).toBe(stem("السابق"));
+    expect(stem("معا")).toBe("معا"); // too short to touch
+  });
+});
+
+import { expectedAnswerType, holdsAnswerType } from "../src/text/answer-type.ts";
+
+describe("answer type", () => {
+  it("reads how-many and when questions, formal and dialect", () => {
+    expect(expectedAnswerType("كم سعر السهم؟")).toBe("number");
+    expect(expectedAnswerType("قديش عمره")).toBe("number");
+    expect(expectedAnswerType("متى نُشر البيان؟")).toBe("time");
+    expect(expectedAnswerType("امتى نزل الخبر")).toBe("time");
+    expect(expectedAnswerType("من هو زوكربيرج؟")).toBeUndefined();
+  });
+  it("finds numbers and times in text", () => {
+    expect(holdsAnswerType("بلغ السعر ٥٠٠ دولار", "number")).toBe(true);
+    expect(holdsAnswerType("ثلاثة ملايين مستخدم", "number")).toBe(true);
+    expect(holdsAnswerType("نُشرا يوم الجمعة", "time")).toBe(true);
+    expect(holdsAnswerType("في السنوات الأخيرة", "time")).toBe(true);
+    expect(holdsAnswerType("تعيق الابتكار", "time")).toBe(false);
+    expect(holdsAnswerType("تعيق الابتكار", "number")).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ function main() {
       set: { type: "string", default: "tests/eval/article.jsonl" },
       json: { type: "boolean", default: false },
       failures: { type: "boolean", default: false },
+      "min-confidence": { type: "string" },
     },
   });
 
@@ -29,7 +30,8 @@ function main() {
     return;
   }
 
-  const engine = createEngine(loadKnowledge(values.knowledge ?? process.env.KNOWLEDGE_DIR ?? "knowledge"));
+  const minConfidence = values["min-confidence"] === undefined ? undefined : Number(values["min-confidence"]);
+  const engine = createEngine(loadKnowledge(values.knowledge ?? process.env.KNOWLEDGE_DIR ?? "knowledge"), { minConfidence });
   const result = evaluateArticle(engine, readJsonLines<EvalQuestion>(values.set!));
   if (values.json) return console.log(JSON.stringify(result));
   console.log(`Article evaluation (${values.set})`);

@@ -1,7 +1,8 @@
 // Step 4: Larkey's light10 stemmer, the rules of Lucene's ArabicStemmer, applied to
 // normalised words (so ة has already become ه). One more rule on top: a single
 // proclitic (و ف ب ل ك) before ال/لل/بال/كال is stripped first, because light10 leaves
-// «وللمطورين» or «فبالتالي» half-stemmed.
+// «وللمطورين» or «فبالتالي» half-stemmed. And the alef of accusative tanween is dropped
+// from longer words (صغيرًا → صغير), which light10 leaves on.
 
 const PREFIXES = ["ال", "وال", "بال", "كال", "فال", "لل", "و"];
 const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
@@ -30,7 +31,10 @@ function isArabic(word: string): boolean {
 export function stem(word: string): string {
   if (!isArabic(word)) return word;
   if (word.length >= 5) word = word.replace(PROCLITIC_BEFORE_ARTICLE, "");
-  return stripSuffixes(stripPrefix(word));
+  word = stripPrefix(word);
+  // The alef of accusative tanween (مشغلًا → مشغلا once harakat are gone) hides the noun.
+  if (word.length >= 5 && word.endsWith("ا")) word = word.slice(0, -1);
+  return stripSuffixes(word);
 }
 
 const VERB_PREFIX = /^س?[يتنا]/;

@@ -1,0 +1,44 @@
+// "How many" and "when" questions can only be answered by text holding a number or a
+// time. A quote without one matches the question's topic, not its answer: the engine
+// lowers its confidence. (Answer-type checking, as in classic QA pipelines.)
+import { tokenize } from "./tokenize.ts";
+import { normalize } from "./normalize.ts";
+
+export type AnswerType = "number" | "time";
+
+const QUESTION_WORDS: Record<string, AnswerType> = Object.fromEntries([
+  ...["كم", "بكم", "قديش", "اديش", "بقديش", "كام", "بكام", "عدد"].map((w) => [normalize(w), "number" as const]),
+  ...["متى", "امتى", "ايمتى", "وقتيش", "امتي", "متي"].map((w) => [normalize(w), "time" as const]),
+]);
+
+const NUMBER_WORDS = [
+  "واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "الاثنان", "الاثنين", "ثلاث", "ثلاثة", "اربع", "اربعة", "خمس", "خمسة", "ست", "ستة",
+  "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "عشرون", "عشرين", "مئة", "مائة", "مئات",
+  "الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "نصف", "ربع", "ثلث", "بالمئة", "بالمائة", "المئة", "ضعف",
+  "عدة", "بضع",
+];
+const TIME_WORDS = [
+  "يوم", "اليوم", "امس", "غدا", "الجمعة", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "اسبوع", "الاسبوع",
+  "شهر", "الشهر", "سنة", "السنة", "عام", "العام", "السنوات", "سنوات", "الاعوام", "اعوام", "قرن", "القرن", "عقد", "العقد",
+  "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
+  "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
+  "الماضي", "المقبل", "القادم", "القادمة", "سابق", "السابق", "سابقا", "قبل", "بعد", "منذ", "حتى", "الان",
+  "حاليا", "قريبا", "مؤخرا", "الاخيرة", "المدى", "القصير", "الطويل", "عندما", "حين", "خلال", "موسم", "صباح", "مساء",
+];
+const NUMBER_SET = new Set(NUMBER_WORDS.map(normalize));
+const TIME_SET = new Set(TIME_WORDS.map(normalize));
+
+/** The kind of answer a question asks for, when its question word says so. */
+export function expectedAnswerType(question: string): AnswerType | undefined {
+  for (const { text } of tokenize(question)) {
+    const type = QUESTION_WORDS[text];
+    if (type) return type;
+  }
+  return undefined;
+}
+
+/** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */
+export function holdsAnswerType(text: string, type: AnswerType): boolean {
+  const words = type === "number" ? NUMBER_SET : TIME_SET;
+  return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(/^(?:[وفبل]|ال|وال|بال|لل)/, "")));
+}

@@ -1,0 +1,41 @@
+// Floors on retrieval quality. They hold the figures in the README; a change that makes
+// retrieval worse fails here.
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../src/engine.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
+import { evaluateArticle, evaluateXquad, readJsonLines, type EvalQuestion } from "../src/eval/evaluate.ts";
+
+describe("article evaluation set", () => {
+  const questions = readJsonLines<EvalQuestion>("tests/eval/article.jsonl");
+  const result = evaluateArticle(createEngine(loadKnowledge("knowledge")), questions);
+
+  it("is large and varied enough to mean something", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    expect(questions.filter((q) => q.evidence.length === 0).length).toBeGreaterThanOrEqual(20);
+    expect(new Set(questions.map((q) => q.kind)).size).toBeGreaterThanOrEqual(7);
+  });
+
+  it("finds the evidence first for in-scope questions, and abstains out of scope", () => {
+    expect(result.inScope.top1).toBeGreaterThanOrEqual(0.85);
+    expect(result.inScope.recallAt3).toBeGreaterThanOrEqual(0.95);
+    expect(result.outOfScope.abstained).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("holds up for every way of typing", () => {
+    for (const kind of result.byKind.filter((k) => k.kind !== "out_of_scope")) {
+      expect(kind.top1, kind.kind).toBeGreaterThanOrEqual(0.7);
+    }
+  });
+});
+
+describe("XQuAD-ar passage retrieval", () => {
+  const [all, dev, test] = evaluateXquad("../shared/data/xquad-ar");
+  it("beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885)", () => {
+    expect(all!.questions).toBe(1190);
+    expect(all!.top1).toBeGreaterThanOrEqual(0.89);
+    expect(all!.recallAt3).toBeGreaterThanOrEqual(0.955);
+    expect(all!.mrrAt10).toBeGreaterThanOrEqual(0.925);
+    expect(dev!.top1).toBeGreaterThanOrEqual(0.89);
+    expect(test!.top1).toBeGreaterThanOrEqual(0.88);
+  });
+});
