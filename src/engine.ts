@@ -9,6 +9,7 @@ import { Bm25Index, DEFAULT_BM25, MAX_QUERY_TERMS, type Bm25Params, type Hit, ty
 import { FuzzyVocabulary } from "./search/fuzzy.ts";
 import { rootKey } from "./text/stem.ts";
 import { expectedAnswerType, holdsAnswerType } from "./text/answer-type.ts";
+import { dialectVariants } from "./text/dialect.ts";
 
 export interface EngineOptions {
   /** Share of the question's weight that the best sentence must match to count as answered. */
@@ -24,6 +25,7 @@ export interface EngineOptions {
 
 /** Root keys are indexed beside the stems, marked so they never meet a stem. */
 const ROOT_MARK = "~";
+const STOP = Symbol("stop word");
 
 /**
  * Calibrated on tests/eval/article.jsonl: `npm run eval` prints the confidence
@@ -107,6 +109,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const aliasSpellings = new FuzzyVocabulary(aliasOf.keys());
   const unitDfOf = (term: string) => index.unitDf[index.termIds.get(term)!] ?? 0;
 
+  /** The MSA term of a dialect word when the index holds it (or its root); STOP for a particle. */
+  function standardForm(written: string): string | typeof STOP | undefined {
+    for (const variant of dialectVariants(written)) {
+      const [first] = analyze(variant);
+      if (!first) return STOP;
+      if (index.termIds.has(first.term) || index.termIds.has(ROOT_MARK + rootKey(first.term))) return first.term;
+    }
+    return undefined;
+  }
+
   /** The question's words, each as an index term (exact, alias or typo-corrected) and as a root key. */
   function resolve(question: string): ResolvedQuery {
     const query: ResolvedQuery = { terms: [], matched: new Set(), words: [], totalWeight: 0 };
@@ -114,15 +126,22 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     for (const { term, start, end } of analyze(question)) {
       if (seen.has(term) || query.terms.length + 2 > MAX_QUERY_TERMS) continue;
       seen.add(term);
-      let form: string | undefined = term;
+      let form: string | undefined = term; // the index term the word is matched as
       let formWeight = 1;
+      let rootSource = term;
       if (!index.termIds.has(term)) {
         formWeight = fuzzyWeight;
-        form = aliasOf.get(aliasSpellings.closest(normalize(question.slice(start, end))) ?? "");
-        if (form === undefined && options.fuzzy !== false) form = vocabulary.closest(term, unitDfOf);
+        const written = normalize(question.slice(start, end));
+        const standard = standardForm(written);
+        if (standard === STOP) continue; // a dialect particle
+        form =
+          aliasOf.get(aliasSpellings.closest(written) ?? "") ??
+          (standard && index.termIds.has(standard) ? standard : undefined) ??
+          (options.fuzzy === false ? undefined : vocabulary.closest(term, unitDfOf));
+        rootSource = form ?? standard ?? term;
       }
       const formId = form === undefined ? undefined : index.termIds.get(form);
-      const rootId = rootWeight ? index.termIds.get(ROOT_MARK + rootKey(form ?? term)) : undefined;
+      const rootId = rootWeight ? index.termIds.get(ROOT_MARK + rootKey(rootSource)) : undefined;
       // A Latin-script word is nearly always a name; one the knowledge lacks (ChatGPT, Threads)
       // means the question is about something else, so it weighs double.
       const unknownName = formId === undefined && rootId === undefined && /^[a-z]/.test(term);

@@ -99,3 +99,14 @@ describe("knowledge with a second document", () => {
     expect(two.paragraph("nope", 1)).toBeUndefined();
   });
 });
+
+describe("dialect questions", () => {
+  it.each([
+    ["Egyptian", "ميتا مش هتطلق النموذج الجاي ليه؟", "لن تكون قادرة على إطلاق نماذج الذكاء الاصطناعي القادمة"],
+    ["Levantine", "شو بيعمل المشغل الصغير على فيسبوك؟", "مشغلًا صغيرًا على Facebook"],
+  ])("%s", (_, question, evidence) => {
+    const answer = engine.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.results.slice(0, 2).some((r) => r.quote.includes(evidence))).toBe(true);
+  });
+});

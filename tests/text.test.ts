@@ -135,3 +135,21 @@ describe("answer type", () => {
     expect(holdsAnswerType("تعيق الابتكار", "number")).toBe(false);
   });
 });
+
+import { dialectVariants } from "../src/text/dialect.ts";
+
+describe("dialect", () => {
+  it("maps dialect words to their MSA forms", () => {
+    expect(dialectVariants(normalize("يسوي"))).toContain("يفعل");
+    expect(dialectVariants(normalize("الجاي"))).toContain("القادم");
+    expect(dialectVariants(normalize("الاتنين"))).toContain("الاثنان");
+  });
+  it("reads Egyptian future and Levantine present prefixes", () => {
+    expect(dialectVariants("هيستفيد")).toContain("سيستفيد");
+    expect(dialectVariants("بيقولوا")).toContain("يقولوا");
+    expect(dialectVariants("وحيطلق")).toContain("سيطلق");
+  });
+  it("leaves other words alone", () => {
+    expect(dialectVariants("نموذج")).toEqual([]);
+  });
+});
