@@ -48,9 +48,14 @@ export function createLogger({ level = "info", secrets = [], destination }: Logg
       serializers: { err: serializeError, error: serializeError },
       formatters: { log: (object) => sanitize(object, secrets) as Record<string, unknown> },
       hooks: {
-        // Messages and interpolation arguments are strings pino writes as they are.
+        // Messages and interpolation arguments are strings pino writes as they are; a bare
+        // error becomes { err } plus its (redacted) message, which pino would copy raw.
         logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === "string" ? redactSecrets(arg, secrets) : arg)) as typeof args);
+          const [first, ...rest] = args as unknown[];
+          const withMessage =
+            first instanceof Error && typeof rest[0] !== "string" ? [{ err: first }, first.message, ...rest] : args;
+          const clean = withMessage.map((arg) => (typeof arg === "string" ? redactSecrets(arg, secrets) : arg));
+          method.apply(this, clean as Parameters<typeof method>);
         },
       },
     },

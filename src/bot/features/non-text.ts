@@ -1,0 +1,28 @@
+// Private chat: stickers, photos, voice and the like get a one-line hint to write instead.
+import { Composer, type Context } from "grammy";
+import { type FeatureDeps, replyHtml } from "../ask.ts";
+import { texts } from "../texts.ts";
+
+export function nonTextFeature(_deps: FeatureDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer
+    .chatType("private")
+    .on(
+      [
+        "message:sticker",
+        "message:photo",
+        "message:voice",
+        "message:audio",
+        "message:video",
+        "message:video_note",
+        "message:animation",
+        "message:document",
+        "message:location",
+        "message:contact",
+        "message:poll",
+        "message:dice",
+      ],
+      (ctx) => replyHtml(ctx, texts.nonTextHint, { replyTo: ctx.msg.message_id }),
+    );
+  return composer;
+}

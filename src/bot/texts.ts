@@ -1,0 +1,104 @@
+// Every string a user can see, in one place. HTML-safe: values that come from outside
+// (titles, names, questions) are escaped by the callers through `escapeHtml`.
+import { arabicDigits, escapeHtml, isolateLatin } from "./html.ts";
+
+export const MAX_QUESTION_LENGTH = 500;
+
+// A left-to-right mark before "@name" and "/command" keeps the sign on the left of the
+// Latin word in an Arabic sentence, and Telegram still makes them clickable.
+const LRM = "\u200E";
+const handle = (username: string) => `${LRM}@${username}`;
+const cmd = (name: string) => `${LRM}/${name}`;
+
+export const texts = {
+  welcome: (titles: string[]) =>
+    [
+      "أهلًا بك! 👋",
+      "أنا بوت يجيب عن أسئلتك من مقالات أعرفها، فيقتبس لك الجملة التي تحمل الجواب بنصّها كما وردت، مع مصدرها.",
+      "",
+      "<b>ما أعرفه:</b>",
+      ...titles.map((title) => `• «${escapeHtml(isolateLatin(title))}»`),
+      "",
+      "اكتب سؤالك مباشرةً، أو جرّب أحد هذه الأسئلة:",
+    ].join("\n"),
+
+  help: (username: string) =>
+    [
+      "<b>كيف تسألني؟</b>",
+      "",
+      "• <b>في المحادثة الخاصة:</b> اكتب سؤالك مباشرةً، مثل: من هو الرئيس التنفيذي لشركة ميتا؟",
+      `• <b>في المجموعات:</b> اكتب ${cmd("ask")} ثم سؤالك، أو اذكرني ${handle(username)} في رسالتك، أو ردّ على إحدى رسائلي. ولتسأل عن رسالة كتبها غيرك، ردّ عليها بالأمر ${cmd("ask")} وحده.`,
+      `• <b>في أي محادثة:</b> اكتب ${handle(username)} ثم سؤالك، واختر الاقتباس الذي تريد إرساله.`,
+      "",
+      "تحت كل جواب زرّان: «نتيجة أخرى» لاقتباس آخر، و«الفقرة كاملة» لقراءة الفقرة التي ورد فيها.",
+      "",
+      `الأوامر: ${cmd("start")}  ${cmd("help")}  ${cmd("about")}  ${cmd("sources")}`,
+    ].join("\n"),
+
+  aboutIntro:
+    "أجيب من المقالات التالية وحدها، وأنقل نصّها كما ورد دون أن أؤلّف شيئًا. إن لم أجد الجواب فيها قلت ذلك.",
+  sourcesIntro: "<b>المقالات التي أعرفها:</b>",
+  articleLabel: "المقال",
+  publisherLabel: "الناشر",
+  originalLabel: "الأصل",
+  authorLabel: "بقلم",
+  publishedLabel: "نُشر في",
+  sourceLabel: "المصدر",
+  paragraphLabel: (paragraph: number) => `الفقرة ${arabicDigits(paragraph)}`,
+
+  noAnswer: (documentCount: number) =>
+    documentCount === 1
+      ? "عذرًا، لا يتناول المقال الذي أعرفه هذا السؤال، ولا أجيب إلا بما ورد فيه. جرّب سؤالًا مثل:"
+      : "عذرًا، لا تتناول المقالات التي أعرفها هذا السؤال، ولا أجيب إلا بما ورد فيها. جرّب سؤالًا مثل:",
+  greeting: "أهلًا وسهلًا! 👋 اكتب سؤالك، وسأبحث لك عن جوابه فيما أعرفه من مقالات.",
+  salamReply: "وعليكم السلام ورحمة الله! 👋 اكتب سؤالك، وسأبحث لك عن جوابه فيما أعرفه من مقالات.",
+  thanksReply: "العفو! يسعدني أن أساعد. 🌷 إن كان لديك سؤال آخر فاكتبه.",
+
+  nonTextHint: "أرسل سؤالك نصًّا مكتوبًا من فضلك؛ فأنا لا أقرأ الصور ولا الملصقات ولا الرسائل الصوتية.",
+  tooLong: `سؤالك طويل جدًّا؛ اختصره في ${arabicDigits(MAX_QUESTION_LENGTH)} حرف على الأكثر من فضلك.`,
+  noWords: "لم أجد في رسالتك كلمات أبحث عنها. اكتب سؤالك بالكلمات، مثل: من هو الرئيس التنفيذي لشركة ميتا؟",
+  htmlLike: "يبدو أن رسالتك تحتوي على وسوم HTML. أرسل سؤالك نصًّا عاديًّا من فضلك.",
+  askUsage:
+    `اكتب سؤالك بعد الأمر، مثل:\n${cmd("ask")} من هو الرئيس التنفيذي لشركة ميتا؟\nأو ردّ بالأمر ${cmd("ask")} على رسالة فيها سؤال.`,
+  mentionUsage: (username: string) =>
+    `اكتب سؤالك بعد اسمي، مثل:\n${handle(username)} من هو الرئيس التنفيذي لشركة ميتا؟`,
+  unknownCommand: `لا أعرف هذا الأمر. اكتب سؤالك مباشرةً، أو أرسل ${cmd("help")} لمعرفة طريقة الاستخدام.`,
+  failed: "عذرًا، حدث خطأ أثناء تجهيز الجواب. حاول مرة أخرى بعد قليل.",
+  rateLimited: "أسئلتك كثيرة ومتتابعة؛ تمهّل قليلًا ثم أعد المحاولة بعد ثوانٍ. ⏳",
+
+  addedToGroup: (username: string) =>
+    [
+      "شكرًا لإضافتي! 👋 أجيب عن الأسئلة بالاقتباس من المقالات التي أعرفها.",
+      `اسألني هكذا: ${cmd("ask")} سؤالك — أو اذكرني ${handle(username)} في رسالتك، أو ردّ على إحدى رسائلي.`,
+    ].join("\n"),
+
+  buttons: {
+    nextResult: "نتيجة أخرى",
+    fullParagraph: "الفقرة كاملة",
+  },
+
+  callback: {
+    stale: "هذا الزر لم يعد صالحًا. أرسل سؤالك من جديد من فضلك.",
+    noMoreResults: "لا توجد نتائج أخرى لهذا السؤال.",
+    questionGone: "لم أعد أجد السؤال الأصلي؛ أرسله من جديد من فضلك.",
+  },
+
+  inline: {
+    noAnswer: "لم أجد جوابًا لهذا — اضغط لمعرفة ما أعرفه",
+    resultTitle: (paragraph: number, title: string) => `الفقرة ${arabicDigits(paragraph)} — ${title}`,
+  },
+
+  commands: {
+    private: [
+      { command: "start", description: "البداية وأمثلة على الأسئلة" },
+      { command: "help", description: "طريقة الاستخدام" },
+      { command: "about", description: "عن البوت ومصدر معلوماته" },
+      { command: "sources", description: "المقالات التي أعرفها" },
+      { command: "ask", description: "اطرح سؤالًا" },
+    ],
+    group: [
+      { command: "ask", description: "اطرح سؤالًا بعد الأمر" },
+      { command: "help", description: "طريقة الاستخدام" },
+    ],
+  },
+} as const;

@@ -1,0 +1,162 @@
+// Start-up configuration and keeping the token out of logs and errors.
+import { spawn } from "node:child_process";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { GrammyError, HttpError } from "grammy";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { createLogger, redactSecrets, sanitize } from "../src/logger.ts";
+import { FakeTelegram } from "./support/fake-telegram.ts";
+
+const TOKEN = "7012345678:AAHk3v_Qx-9bYzT4mN2pLc8rWs6dFgJhKeQ";
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("reads a minimal polling configuration with defaults", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN })).toEqual({
+      botToken: TOKEN,
+      knowledgeDir: "./knowledge",
+      logLevel: "info",
+      mode: "polling",
+    });
+  });
+
+  it("a missing token says how to get one (@BotFather) and where to put it (.env)", () => {
+    for (const env of [{}, { BOT_TOKEN: "" }, { BOT_TOKEN: "   " }] as Array<Record<string, string>>) {
+      const { message } = configError(env);
+      expect(message).toContain("BOT_TOKEN is missing");
+      expect(message).toContain("@BotFather");
+      expect(message).toContain(".env");
+    }
+  });
+
+  it.each([
+    "not-a-token",
+    "7012345678AAHk3v_Qx-9bYzT4mN2pLc8rWs6dFgJhKeQ",
+    `bot${TOKEN}`,
+    `"${TOKEN}"`,
+    "7012345678:short",
+    "7012345678:AAHk3v Qx 9bYzT4mN2pLc8rWs6dFgJhKeQ",
+    "123456789:replace-me",
+  ])("a malformed token (%s) is refused without echoing it", (token) => {
+    const { message } = configError({ BOT_TOKEN: token });
+    expect(message).toContain("BOT_TOKEN is malformed");
+    expect(message).toContain("@BotFather");
+    expect(message).toContain(".env");
+    expect(message).not.toContain(token);
+    expect(message).not.toContain("AAHk3v");
+  });
+
+  it("reads webhook settings and the API root", () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.com/telegram",
+      WEBHOOK_SECRET: "s3cret_value-1",
+      PORT: "3000",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      LOG_LEVEL: "DEBUG",
+      KNOWLEDGE_DIR: "/data/knowledge",
+    });
+    expect(config).toEqual({
+      botToken: TOKEN,
+      knowledgeDir: "/data/knowledge",
+      logLevel: "debug",
+      mode: "webhook",
+      webhook: { url: "https://bot.example.com/telegram", secret: "s3cret_value-1", port: 3000 },
+      apiRoot: "http://127.0.0.1:8081",
+    });
+  });
+
+  it("lists every webhook problem at once", () => {
+    const { message } = configError({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://x.example", WEBHOOK_SECRET: "bad secret!", PORT: "99999" });
+    expect(message).toContain("WEBHOOK_URL");
+    expect(message).toContain("WEBHOOK_SECRET");
+    expect(message).toContain("PORT");
+    expect(message).not.toContain(TOKEN);
+  });
+
+  it("refuses unknown modes, log levels and API roots", () => {
+    expect(configError({ BOT_TOKEN: TOKEN, BOT_MODE: "push" }).message).toContain("BOT_MODE");
+    expect(configError({ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }).message).toContain("LOG_LEVEL");
+    expect(configError({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "ftp://x" }).message).toContain("TELEGRAM_API_ROOT");
+  });
+});
+
+describe("token redaction", () => {
+  it("redacts tokens in request URLs and on their own, and given secrets", () => {
+    const url = `https://api.telegram.org/bot${TOKEN}/sendMessage`;
+    expect(redactSecrets(`request to ${url} failed`)).toBe("request to https://api.telegram.org/bot[redacted]/sendMessage failed");
+    expect(redactSecrets(`token=${TOKEN}`)).toBe("token=[redacted]");
+    expect(redactSecrets("weird-secret-123 here", ["weird-secret-123"])).toBe("[redacted] here");
+    expect(redactSecrets("nothing secret")).toBe("nothing secret");
+  });
+
+  it("sanitizes nested errors (grammY's HttpError keeps the fetch error, whose message has the URL)", () => {
+    const inner = new Error(`request to http://127.0.0.1:9/bot${TOKEN}/getUpdates failed, reason: socket hang up`);
+    const error = new HttpError("Network request for 'getUpdates' failed!", inner);
+    const clean = JSON.stringify(sanitize({ err: error }));
+    expect(clean).not.toContain(TOKEN);
+    expect(clean).toContain("bot[redacted]/getUpdates");
+  });
+
+  it("the logger never prints the token: messages, errors, stacks, nested fields", () => {
+    let output = "";
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        output += chunk.toString();
+        done();
+      },
+    });
+    const logger = createLogger({ level: "trace", secrets: [TOKEN], destination });
+    const url = `https://api.telegram.org/bot${TOKEN}/sendMessage`;
+    const httpError = new HttpError("Network request for 'sendMessage' failed!", new Error(`request to ${url} failed`));
+    logger.error({ err: httpError }, "send failed");
+    logger.error(new Error(`boom at ${url}`));
+    logger.warn({ request: { url }, token: TOKEN, nested: { error: new Error(url) } }, `calling ${url}`);
+    logger.info("token is %s", TOKEN);
+    const grammyError = new GrammyError(`Call to 'sendMessage' failed! (${url})`, { ok: false, error_code: 400, description: url }, "sendMessage", {});
+    logger.error({ err: grammyError }, "api error");
+
+    expect(output.split("\n").filter(Boolean)).toHaveLength(5);
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain(TOKEN.split(":")[1]);
+    expect(output).toContain("[redacted]");
+    expect(output).toContain("send failed");
+  });
+});
+
+describe("starting with a bad token", () => {
+  it("stops before connecting, says where to get a token and where to put it, never echoes it", async () => {
+    const fake = await FakeTelegram.start();
+    const badToken = "7012345678:AAHk3v_Qx-9bYzT4mN2pLc8rWs6dFgJhKeQ!";
+    try {
+      const root = fileURLToPath(new URL("..", import.meta.url));
+      const child = spawn(`${root}node_modules/.bin/tsx`, ["src/main.ts"], {
+        cwd: root,
+        env: { ...process.env, BOT_TOKEN: badToken, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "polling" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      const code = await new Promise((resolve) => child.once("exit", resolve));
+      expect(code).toBe(1);
+      expect(output).toContain("@BotFather");
+      expect(output).toContain(".env");
+      expect(output).not.toContain("AAHk3v");
+      expect(fake.calls).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
+});

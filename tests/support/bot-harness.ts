@@ -1,0 +1,211 @@
+// Builds the real bot over the real knowledge/ folder, with an API transformer that
+// records every outgoing call and answers it like Telegram would (no network).
+import type { Bot, Transformer } from "grammy";
+import type { Chat, InlineKeyboardMarkup, Message, Update, User, UserFromGetMe } from "grammy/types";
+import { expect } from "vitest";
+import { createBot, type BotOptions } from "../../src/bot/index.ts";
+import { createEngine } from "../../src/engine.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { createLogger } from "../../src/logger.ts";
+import type { Engine } from "../../src/types.ts";
+import { detectIncomingEntities, parseTelegramHtml } from "./fake-telegram.ts";
+
+export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+export const BOT_INFO: UserFromGetMe = {
+  id: 123456,
+  is_bot: true,
+  first_name: "Test QA Bot",
+  username: "test_qa_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} as UserFromGetMe;
+export const BOT_USER: User = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
+
+export const USER_ID = 42;
+export const GROUP_ID = -1001234567890;
+
+let sharedEngine: Engine | undefined;
+/** The real engine over the real knowledge/ folder, built once per test file. */
+export function realEngine(): Engine {
+  sharedEngine ??= createEngine(loadKnowledge(new URL("../../knowledge", import.meta.url).pathname));
+  return sharedEngine;
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+export interface Harness {
+  bot: Bot;
+  calls: RecordedCall[];
+  /** Calls of one method. */
+  of(method: string): RecordedCall[];
+  /** Feeds one update (without update_id) through bot.handleUpdate. */
+  send(update: object): Promise<void>;
+  /** The next call with this method fails once with this error. */
+  failNext(method: string, error: { error_code: number; description: string; parameters?: { retry_after?: number } }): void;
+}
+
+let nextUpdateId = 1;
+
+export async function createHarness(options: Pick<BotOptions, "rateLimit"> = {}): Promise<Harness> {
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, object>();
+  let nextMessageId = 5000;
+  const transformer: Transformer = async (_prev, method, payload) => {
+    const copy = JSON.parse(JSON.stringify(payload ?? {}));
+    calls.push({ method, payload: copy });
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      return { ok: false, ...failure } as any;
+    }
+    return { ok: true, result: fakeResult(method, copy, () => nextMessageId++) } as any;
+  };
+  const bot = createBot(
+    { botToken: TOKEN },
+    { engine: realEngine(), logger: createLogger({ level: "silent" }) },
+    { botInfo: BOT_INFO, transformer, ...options },
+  );
+  await bot.init();
+  return {
+    bot,
+    calls,
+    of: (method) => calls.filter((call) => call.method === method),
+    send: (update) => bot.handleUpdate({ update_id: nextUpdateId++, ...update } as Update),
+    failNext: (method, error) => void failures.set(method, error),
+  };
+}
+
+function fakeResult(method: string, payload: Record<string, any>, messageId: () => number): unknown {
+  if (method === "sendMessage" || method === "editMessageText") {
+    const chatId = Number(payload.chat_id);
+    return {
+      message_id: method === "sendMessage" ? messageId() : payload.message_id,
+      date: Math.floor(Date.now() / 1000),
+      chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
+      from: BOT_USER,
+      text: payload.text,
+    };
+  }
+  return true;
+}
+
+// ---- update builders ---------------------------------------------------------
+
+let nextIncomingId = 1;
+
+export function user(id = USER_ID): User {
+  return { id, is_bot: false, first_name: `User ${id}`, language_code: "ar" };
+}
+
+export const privateChat = (id = USER_ID): Chat.PrivateChat => ({ id, type: "private", first_name: `User ${id}` });
+export const groupChat = (id = GROUP_ID): Chat.SupergroupChat => ({ id, type: "supergroup", title: "مجموعة الاختبار" });
+
+/** A text message as Telegram delivers it, with bot_command/mention entities detected. */
+export function textMessage(
+  text: string,
+  options: { chat?: Chat; from?: User; replyTo?: Message; extra?: Partial<Message> } = {},
+): Message.TextMessage {
+  const entities = detectIncomingEntities(text);
+  return {
+    message_id: nextIncomingId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: options.chat ?? privateChat(),
+    from: options.from ?? user(),
+    text,
+    ...(entities.length > 0 && { entities }),
+    ...(options.replyTo && { reply_to_message: options.replyTo }),
+    ...options.extra,
+  } as Message.TextMessage;
+}
+
+/** A message the bot sent earlier (for replies and button presses). */
+export function botMessage(
+  text: string,
+  options: { chat?: Chat; replyTo?: Message; keyboard?: InlineKeyboardMarkup } = {},
+): Message.TextMessage {
+  return {
+    message_id: nextIncomingId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: options.chat ?? privateChat(),
+    from: BOT_USER,
+    text,
+    ...(options.replyTo && { reply_to_message: options.replyTo }),
+    ...(options.keyboard && { reply_markup: options.keyboard }),
+  } as Message.TextMessage;
+}
+
+export function callbackUpdate(data: string, message?: Message, from = user()) {
+  return {
+    callback_query: {
+      id: `cb-${nextIncomingId++}`,
+      from,
+      chat_instance: "ci",
+      data,
+      ...(message && { message }),
+    },
+  };
+}
+
+export function inlineUpdate(query: string, from = user()) {
+  return { inline_query: { id: `iq-${nextIncomingId++}`, from, query, offset: "" } };
+}
+
+// ---- checks on everything the bot sent ----------------------------------------
+
+/** Every text parses as Telegram HTML and fits in 4096; every callback_data fits in 64 bytes. */
+export function expectValidOutgoing(calls: RecordedCall[]): void {
+  for (const { method, payload } of calls) {
+    const texts: string[] = [];
+    const keyboards: any[] = [];
+    if (method === "answerCallbackQuery") {
+      // Plain text shown as a toast: not HTML, at most 200 characters.
+      if (payload.text !== undefined) expect(payload.text.length, "callback answer text").toBeLessThanOrEqual(200);
+    } else if (typeof payload.text === "string") texts.push(payload.text);
+    if (payload.reply_markup) keyboards.push(payload.reply_markup);
+    if (method === "answerInlineQuery") {
+      for (const result of payload.results) {
+        texts.push(result.input_message_content.message_text);
+        if (result.reply_markup) keyboards.push(result.reply_markup);
+      }
+    }
+    for (const text of texts) {
+      expect(text.length, `${method} text length`).toBeLessThanOrEqual(4096);
+      const parsed = parseTelegramHtml(text);
+      expect(parsed, `${method} HTML: ${text.slice(0, 200)}`).toMatchObject({ ok: true });
+    }
+    for (const keyboard of keyboards) {
+      for (const button of keyboard.inline_keyboard.flat()) {
+        if (button.callback_data !== undefined) {
+          expect(Buffer.byteLength(button.callback_data, "utf8"), `callback_data ${button.callback_data}`).toBeLessThanOrEqual(64);
+          expect(button.callback_data.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  }
+}
+
+/** callback_data of every button in a reply_markup, row by row flattened. */
+export function buttonData(payload: Record<string, any>): string[] {
+  return (payload.reply_markup?.inline_keyboard ?? []).flat().map((button: any) => button.callback_data);
+}
+
+export function buttonTexts(payload: Record<string, any>): string[] {
+  return (payload.reply_markup?.inline_keyboard ?? []).flat().map((button: any) => button.text);
+}
+
+/** The plain text a user sees (HTML parsed). */
+export function visibleText(html: string): string {
+  const parsed = parseTelegramHtml(html);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.text;
+}
