@@ -83,9 +83,8 @@ export function answerKeyboard(engine: Engine, answer: Answer, index: number, ex
 
 /** One button per example question; pressing it asks that question. */
 export function examplesKeyboard(examples: string[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  examples.forEach((example, i) => keyboard.text(example, encodeAction({ kind: "example", example: i })).row());
-  return keyboard;
+  // One button per row; InlineKeyboard.from leaves no empty trailing row.
+  return InlineKeyboard.from(examples.map((example, i) => [InlineKeyboard.text(example, encodeAction({ kind: "example", example: i }))]));
 }
 
 /** The reply to a question: the best quote with its buttons, or the polite no-answer. */

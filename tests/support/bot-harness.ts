@@ -184,6 +184,7 @@ export function expectValidOutgoing(calls: RecordedCall[]): void {
       expect(parsed, `${method} HTML: ${text.slice(0, 200)}`).toMatchObject({ ok: true });
     }
     for (const keyboard of keyboards) {
+      for (const row of keyboard.inline_keyboard) expect(row.length, `${method}: an empty keyboard row`).toBeGreaterThan(0);
       for (const button of keyboard.inline_keyboard.flat()) {
         if (button.callback_data !== undefined) {
           expect(Buffer.byteLength(button.callback_data, "utf8"), `callback_data ${button.callback_data}`).toBeLessThanOrEqual(64);
