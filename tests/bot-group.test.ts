@@ -1,5 +1,5 @@
 // Groups: the bot answers only when addressed, and stays silent otherwise.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { texts } from "../src/bot/texts.ts";
 import {
   botMessage,
@@ -11,19 +11,12 @@ import {
   type Harness,
   textMessage,
   user,
+  checkedHarnesses,
 } from "./support/bot-harness.ts";
 
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
 
-const harnesses: Harness[] = [];
-async function harness(): Promise<Harness> {
-  const created = await createHarness();
-  harnesses.push(created);
-  return created;
-}
-afterEach(() => {
-  for (const h of harnesses.splice(0)) expectValidOutgoing(h.calls);
-});
+const harness = checkedHarnesses();
 
 const inGroup = (text: string, options: Parameters<typeof textMessage>[1] = {}) =>
   textMessage(text, { chat: groupChat(), ...options });

@@ -1,5 +1,5 @@
 // Inline mode and buttons (callback queries), with the real engine.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { texts } from "../src/bot/texts.ts";
 import {
   botMessage,
@@ -13,19 +13,12 @@ import {
   realEngine,
   textMessage,
   visibleText,
+  checkedHarnesses,
 } from "./support/bot-harness.ts";
 
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
 
-const harnesses: Harness[] = [];
-async function harness(): Promise<Harness> {
-  const created = await createHarness();
-  harnesses.push(created);
-  return created;
-}
-afterEach(() => {
-  for (const h of harnesses.splice(0)) expectValidOutgoing(h.calls);
-});
+const harness = checkedHarnesses();
 
 describe("inline mode", () => {
   it("returns up to 5 article results, each a quote with its source", async () => {

@@ -1,5 +1,5 @@
 // Private chat behaviour, through bot.handleUpdate with the real engine and knowledge.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_QUESTION_LENGTH, texts } from "../src/bot/texts.ts";
 import {
   botMessage,
@@ -14,17 +14,10 @@ import {
   user,
   USER_ID,
   visibleText,
+  checkedHarnesses,
 } from "./support/bot-harness.ts";
 
-const harnesses: Harness[] = [];
-async function harness(options?: Parameters<typeof createHarness>[0]): Promise<Harness> {
-  const created = await createHarness(options);
-  harnesses.push(created);
-  return created;
-}
-afterEach(() => {
-  for (const h of harnesses.splice(0)) expectValidOutgoing(h.calls);
-});
+const harness = checkedHarnesses();
 
 /** Sends one private text and returns the single sendMessage it caused. */
 async function ask(h: Harness, text: string) {

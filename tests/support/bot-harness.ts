@@ -2,7 +2,7 @@
 // records every outgoing call and answers it like Telegram would (no network).
 import type { Bot, Transformer } from "grammy";
 import type { Chat, InlineKeyboardMarkup, Message, Update, User, UserFromGetMe } from "grammy/types";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { createBot, type BotOptions } from "../../src/bot/index.ts";
 import { createEngine } from "../../src/engine.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
@@ -209,4 +209,20 @@ export function visibleText(html: string): string {
   const parsed = parseTelegramHtml(html);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.text;
+}
+
+/**
+ * A `harness()` for a test file: each harness it makes has every outgoing call checked
+ * (expectValidOutgoing) after its test.
+ */
+export function checkedHarnesses(): (options?: Parameters<typeof createHarness>[0]) => Promise<Harness> {
+  const made: Harness[] = [];
+  afterEach(() => {
+    for (const h of made.splice(0)) expectValidOutgoing(h.calls);
+  });
+  return async (options) => {
+    const created = await createHarness(options);
+    made.push(created);
+    return created;
+  };
 }
