@@ -31,3 +31,12 @@ describe("FuzzyVocabulary", () => {
     expect(tie.closest("كثاب", (w) => (w === "كتاب" ? 2 : 1))).toBe("كتاب");
   });
 });
+
+describe("FuzzyVocabulary bounds", () => {
+  it("ignores absurdly long words instead of expanding them", () => {
+    const long = "ب".repeat(40);
+    const vocabulary = new FuzzyVocabulary([long, "نموذج"]);
+    expect(vocabulary.closest(long.slice(1))).toBeUndefined();
+    expect(vocabulary.closest("نمودج")).toBe("نموذج");
+  });
+});

@@ -6,6 +6,8 @@ import Fuse from "fuse.js";
 
 /** Words shorter than this are not corrected: one edit in a short word makes another word. */
 export const MIN_FUZZY_LENGTH = 4;
+/** Longer "words" are noise (a pasted URL, a key mash): not worth the deletion look-ups. */
+export const MAX_FUZZY_LENGTH = 30;
 
 export class FuzzyVocabulary {
   private readonly byDeletion = new Map<string, string[]>();
@@ -13,7 +15,7 @@ export class FuzzyVocabulary {
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
-      if (word.length < MIN_FUZZY_LENGTH || this.words.has(word)) continue;
+      if (word.length < MIN_FUZZY_LENGTH || word.length > MAX_FUZZY_LENGTH || this.words.has(word)) continue;
       this.words.add(word);
       for (const key of deletions(word)) {
         const bucket = this.byDeletion.get(key);
@@ -25,7 +27,7 @@ export class FuzzyVocabulary {
 
   /** The vocabulary word closest to `word` (one substitution, insertion, deletion or swap), if any. */
   closest(word: string, preference: (candidate: string) => number = () => 0): string | undefined {
-    if (word.length < MIN_FUZZY_LENGTH) return undefined;
+    if (word.length < MIN_FUZZY_LENGTH || word.length > MAX_FUZZY_LENGTH) return undefined;
     if (this.words.has(word)) return word;
     const candidates = new Set<string>();
     for (const key of [word, ...deletions(word)]) {
