@@ -153,7 +153,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       }
       if (rootId !== undefined) {
         word.rootBit = 1 << query.terms.length;
-        query.terms.push({ termId: rootId, weight: rootWeight });
+        query.terms.push({ termId: rootId, weight: rootWeight * formWeight });
       }
       query.words.push(word);
       query.totalWeight += word.idf;
@@ -166,7 +166,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     query.totalWeight === 0
       ? 0
       : query.words.reduce(
-          (sum, w) => sum + w.idf * Math.max(mask & w.formBit ? w.formWeight : 0, mask & w.rootBit ? rootWeight : 0),
+          (sum, w) => sum + w.idf * w.formWeight * Math.max(mask & w.formBit ? 1 : 0, mask & w.rootBit ? rootWeight : 0),
           0,
         ) / query.totalWeight;
 
