@@ -1,9 +1,9 @@
 // Entry point: config → knowledge → engine → bot, then long polling or a webhook server,
 // and a graceful stop on SIGINT/SIGTERM (answers being written are finished first).
-import { run } from "@grammyjs/runner";
 import { config as loadDotenv } from "dotenv";
 import { GrammyError } from "grammy";
 import { ALLOWED_UPDATES, createBot, registerCommands } from "./bot/index.ts";
+import { startPolling } from "./bot/polling.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createEngine } from "./engine.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
@@ -39,7 +39,10 @@ logger.info(
 );
 await registerCommands(bot.api).catch((error) => logger.warn({ err: error }, "could not register the command menus"));
 
-const stop = config.mode === "webhook" ? await startWebhook(config) : await startPolling();
+const stop =
+  config.mode === "webhook"
+    ? await startWebhook(config)
+    : (await startPolling(bot, logger, { onFatal: (error) => die(error, "long polling stopped") })).stop;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -58,21 +61,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       (error: unknown) => die(error, "error while stopping"),
     );
   });
-}
-
-async function startPolling(): Promise<() => Promise<void>> {
-  await bot.api.deleteWebhook(); // getUpdates is refused while a webhook is set
-  const runner = run(bot, {
-    // silent: the runner would print fetch errors, and their URLs, to the console itself.
-    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
-  });
-  runner.task()?.catch((error: unknown) => die(error, "long polling stopped"));
-  logger.info("long polling started");
-  return async () => {
-    if (runner.isRunning()) await runner.stop();
-    // The concurrent sink may still be answering: wait until nothing is in flight.
-    while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 25));
-  };
 }
 
 async function startWebhook({ webhook }: Config): Promise<() => Promise<void>> {

@@ -22,13 +22,15 @@ export const EXAMPLE_COUNT = 3;
 export type QuestionCheck = { ok: true; question: string } | { ok: false; reply: string };
 
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
+const MENTION = /(^|[^\w@])@\w{2,32}(?!\w)/g;
 
 /** Rejects what is not worth a search, with the reply that says why. */
 export function checkQuestion(text: string): QuestionCheck {
   const question = text.trim();
   if (question.length > MAX_QUESTION_LENGTH) return { ok: false, reply: texts.tooLong };
   if (HTML_TAG.test(question)) return { ok: false, reply: texts.htmlLike };
-  if (!/[\p{L}\p{N}]/u.test(question)) return { ok: false, reply: texts.noWords };
+  // @mentions alone ("@someone 🙂") and tatweel (a "letter" to Unicode) are no words to search for.
+  if (!/[\p{L}\p{N}]/u.test(question.replace(MENTION, "").replace(/\u0640/g, ""))) return { ok: false, reply: texts.noWords };
   return { ok: true, question };
 }
 

@@ -1,7 +1,7 @@
 // Answers and knowledge metadata → Telegram HTML. Everything from outside is escaped;
 // messages never exceed Telegram's 4096-character limit (the quote is trimmed instead).
 import type { DocumentMeta, KnowledgeDocument, Result } from "../types.ts";
-import { arabicDigits, escapeHtml, isolateLatin } from "./html.ts";
+import { arabicDigits, escapeHtml, isolateLatin, wellFormed } from "./html.ts";
 import { texts } from "./texts.ts";
 
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -101,7 +101,7 @@ function cutPoint(text: string, at: number): number {
 
 /** Plain text cut to `max` characters at a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = wellFormed(text).replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   return flat.slice(0, cutPoint(flat, max - 1)).trimEnd() + "…";
 }

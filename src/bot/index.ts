@@ -9,6 +9,15 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Engine } from "../types.ts";
 import { type FeatureDeps, replyHtml } from "./ask.ts";
+import {
+  expectedFailure,
+  fallbackTransformer,
+  isDeliveryFailure,
+  redactErrors,
+  type RetryOptions,
+  retryTransformer,
+  watchConnection,
+} from "./delivery.ts";
 import { askPrivateFeature } from "./features/ask-private.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
 import { commandsFeature } from "./features/commands.ts";
@@ -17,6 +26,7 @@ import { groupFeature } from "./features/group.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { nonTextFeature } from "./features/non-text.ts";
+import { WindowStore } from "./rate-limit.ts";
 import { texts } from "./texts.ts";
 
 export interface BotDeps {
@@ -31,6 +41,8 @@ export interface BotOptions {
   transformer?: Transformer;
   /** Questions allowed per user per window. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Retries of outgoing calls on network failures and 5xx (tests shorten the waits). */
+  retry?: RetryOptions;
 }
 
 /** The only update kinds the bot handles; edits and channel posts are not even requested. */
@@ -47,25 +59,38 @@ export function createBot(
     ...(options.botInfo && { botInfo: options.botInfo }),
     client: { ...(config.apiRoot && { apiRoot: config.apiRoot }) },
   });
+  // Transformers, from the network outwards (each `use` wraps the ones before it).
+  bot.api.config.use(redactErrors([config.botToken]));
   if (options.transformer) bot.api.config.use(options.transformer);
-  // Retries 429s (waiting retry_after, up to 10 s) and 5xx (3 s, then 6 s); network
-  // errors are not retried here (that loop is unbounded in this plugin version).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true }));
+  // Network failures, timeouts and 5xx: 3 attempts, 0.5 s then 1 s apart (not getUpdates).
+  bot.api.config.use(retryTransformer(options.retry, logger));
+  // 429: waits retry_after (up to 10 s), twice at most. Its own loops for network errors
+  // (unbounded in this plugin version) and 5xx are off: the transformer above does those.
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
+  );
+  // Refused HTML, too long, question deleted: send a simpler message instead.
+  bot.api.config.use(fallbackTransformer(logger));
+  bot.api.config.use(watchConnection(logger));
 
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const deps: FeatureDeps = {
     engine,
     logger,
-    limitQuestions: limit<Context, never>({
+    limitQuestions: limit<Context, WindowStore>({
       timeFrame: rate.windowMs,
       limit: rate.limit,
       keyGenerator: (ctx) => ctx.from?.id.toString(),
+      // A window per user, from their first question (see rate-limit.ts).
+      storageClient: new WindowStore(),
       // Called once per window, on the first question over the limit; later ones are dropped.
       onLimitExceeded: (ctx) => {
         if (!ctx.chat) return;
-        replyHtml(ctx, texts.rateLimited, { replyTo: ctx.msg?.message_id }).catch((error) =>
-          logger.warn({ err: error }, "could not send the rate-limit notice"),
-        );
+        replyHtml(ctx, texts.rateLimited, { replyTo: ctx.msg?.message_id }).catch((error: unknown) => {
+          const expected = expectedFailure(error);
+          if (expected) logger.info({ chat: ctx.chat?.id }, expected);
+          else logger.warn({ err: error }, "could not send the rate-limit notice");
+        });
       },
     }),
   };
@@ -91,10 +116,17 @@ export function createBot(
   return bot;
 }
 
-/** Logs the failure and, when a message caused it, tells the user something went wrong. */
+/**
+ * Logs the failure once and, when a message caused it, tells the user something went
+ * wrong — unless the user cannot hear it (blocked the bot: logged at info) or Telegram
+ * itself is what failed after the retries (the apology would fail the same way).
+ */
 async function onFeatureError(error: BotError<Context>, logger: Logger): Promise<void> {
   const ctx = error.ctx;
+  const expected = expectedFailure(error.error);
+  if (expected) return void logger.info({ chat: ctx.chat?.id, update: ctx.update.update_id }, expected);
   logger.error({ err: error.error, update: ctx.update.update_id }, "feature failed");
+  if (isDeliveryFailure(error.error)) return;
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: texts.failed });
     else if (ctx.message && ctx.chat) await replyHtml(ctx, texts.failed, { replyTo: ctx.message.message_id });

@@ -489,7 +489,7 @@ interface PendingPoll {
 interface FailureRule {
   method: string;
   remaining: number;
-  kind: "error" | "network";
+  kind: "error" | "network" | "hang";
   body?: ApiErrorBody;
 }
 
@@ -708,6 +708,14 @@ export class FakeTelegram {
     this.failures.push({ method: this.canonical(method), remaining: times, kind: "network" });
   }
 
+  /**
+   * The next `times` calls of `method` are never answered (a request that times out):
+   * the client has to give up on its own; stop() closes them. "*" as in fail().
+   */
+  hang(method: string, times = 1): void {
+    this.failures.push({ method: this.canonical(method), remaining: times, kind: "hang" });
+  }
+
   // ---- shutdown -------------------------------------------------------------
 
   /** Answers a held long poll with [], then closes the server and every socket. */
@@ -770,6 +778,7 @@ export class FakeTelegram {
         res.socket?.destroy();
         return;
       }
+      if (rule?.kind === "hang") return;
       if (rule?.body) {
         this.finish(call, res, { ok: false, ...rule.body });
         return;

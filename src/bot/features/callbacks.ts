@@ -14,6 +14,7 @@ import {
   replyHtml,
 } from "../ask.ts";
 import { type ButtonAction, parseAction } from "../callback-data.ts";
+import { expectedFailure } from "../delivery.ts";
 import { formatParagraph, formatResult } from "../format.ts";
 import { texts } from "../texts.ts";
 
@@ -39,7 +40,7 @@ export function callbacksFeature(deps: FeatureDeps): Composer<Context> {
 async function askExample(ctx: ButtonContext, example: number, deps: FeatureDeps): Promise<void> {
   const question = deps.engine.examples(EXAMPLE_COUNT)[example];
   if (question === undefined || !ctx.chat) return void (await ctx.answerCallbackQuery({ text: texts.callback.stale }));
-  await ctx.answerCallbackQuery();
+  await ack(ctx, deps);
   // Pressing an example is asking a question: same limit as typing one.
   await deps.limitQuestions(ctx, async () => {
     const { html, keyboard } = answerMessage(deps.engine, question, { example });
@@ -50,8 +51,9 @@ async function askExample(ctx: ButtonContext, example: number, deps: FeatureDeps
 async function showResult(
   ctx: ButtonContext,
   action: Extract<ButtonAction, { kind: "next" }>,
-  { engine }: FeatureDeps,
+  deps: FeatureDeps,
 ): Promise<void> {
+  const { engine } = deps;
   const question =
     action.example === undefined
       ? questionRepliedTo(ctx.callbackQuery.message, ctx.me.username)
@@ -60,7 +62,7 @@ async function showResult(
   const answer = engine.answer(question);
   const result = answer.answered ? answer.results[action.result] : undefined;
   if (!result) return void (await ctx.answerCallbackQuery({ text: texts.callback.noMoreResults }));
-  await ctx.answerCallbackQuery();
+  await ack(ctx, deps);
   const echo = action.example === undefined ? {} : { question };
   await editHtml(ctx, formatResult(result, echo), answerKeyboard(engine, answer, action.result, action.example));
 }
@@ -68,15 +70,30 @@ async function showResult(
 async function showParagraph(
   ctx: ButtonContext,
   action: Extract<ButtonAction, { kind: "paragraph" }>,
-  { engine }: FeatureDeps,
+  deps: FeatureDeps,
 ): Promise<void> {
+  const { engine } = deps;
   const document = engine.knowledge.documents[action.document];
   const text = document && engine.paragraph(document.id, action.paragraph);
   if (!document || text === undefined) return void (await ctx.answerCallbackQuery({ text: texts.callback.stale }));
-  await ctx.answerCallbackQuery();
+  await ack(ctx, deps);
   // Keep the other buttons («نتيجة أخرى») of the message; the paragraph one has done its job.
   const keyboard = keepButtons(ctx.callbackQuery.message, (data) => !data.startsWith("p:"));
   await editHtml(ctx, formatParagraph(text, document.meta, action.paragraph), keyboard);
+}
+
+/**
+ * Stops the button's spinner. A press Telegram no longer lets us answer (the query is
+ * too old, e.g. pressed while the bot was down) is still carried out.
+ */
+async function ack(ctx: ButtonContext, { logger }: FeatureDeps): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery();
+  } catch (error) {
+    const expected = expectedFailure(error);
+    if (!expected) throw error;
+    logger.info({ chat: ctx.chat?.id }, expected);
+  }
 }
 
 /** The user's question, re-read from the message the answer replies to. */

@@ -1,0 +1,50 @@
+// A real logger (createLogger, with its redaction) writing JSON lines into memory.
+import { Writable } from "node:stream";
+import { createLogger, type Logger, type LogLevel } from "../../src/logger.ts";
+
+export interface LogLine {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+export interface CapturedLogs {
+  logger: Logger;
+  /** Everything written, as written. */
+  readonly raw: string;
+  /** Parsed lines, oldest first. */
+  readonly lines: LogLine[];
+  /** Lines at or above a pino level (30 info, 40 warn, 50 error, 60 fatal). */
+  atLeast(level: number): LogLine[];
+  clear(): void;
+}
+
+export const INFO = 30;
+export const WARN = 40;
+export const ERROR = 50;
+
+export function captureLogs(options: { level?: LogLevel; secrets?: string[] } = {}): CapturedLogs {
+  let raw = "";
+  const lines: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      const text = chunk.toString();
+      raw += text;
+      for (const line of text.split("\n")) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const logger = createLogger({ level: options.level ?? "debug", secrets: options.secrets, destination });
+  return {
+    logger,
+    get raw() {
+      return raw;
+    },
+    lines,
+    atLeast: (level) => lines.filter((line) => line.level >= level),
+    clear() {
+      raw = "";
+      lines.length = 0;
+    },
+  };
+}
