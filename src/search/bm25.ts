@@ -50,7 +50,8 @@ export class Bm25Index {
   private readonly unitMask: Int32Array;
   private readonly groupScore: Float64Array;
   private readonly groupMask: Int32Array;
-  private readonly groupTf: Float64Array;
+  /** Units a search touched, first touch first (grown to the largest query's postings). */
+  private touched = new Int32Array(1024);
 
   /** `unitTerms[u]` lists the terms of sentence u; `unitGroup[u]` its paragraph, in non-decreasing order. */
   constructor(
@@ -70,29 +71,35 @@ export class Bm25Index {
     const pairStart = new Int32Array(units + 1);
     let pairs = 0;
     const df: number[] = [];
-    const counts = new Map<number, number>();
+    // The unit's distinct terms in order of first occurrence, and each term's count in it
+    // (0 outside the unit being read): plain arrays, cheaper than a Map per unit.
+    const unitTermIds: number[] = [];
+    const tfOf: number[] = [];
     let u = 0;
     for (const terms of unitTerms) {
-      counts.clear();
+      unitTermIds.length = 0;
       for (const term of terms) {
         let id = this.termIds.get(term);
         if (id === undefined) {
           id = this.termIds.size;
           this.termIds.set(term, id);
           df.push(0);
+          tfOf.push(0);
         }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (tfOf[id] === 0) unitTermIds.push(id);
+        tfOf[id]!++;
       }
-      if (pairs + counts.size > pairTerm.length) {
-        const size = Math.max(pairTerm.length * 2, pairs + counts.size);
+      if (pairs + unitTermIds.length > pairTerm.length) {
+        const size = Math.max(pairTerm.length * 2, pairs + unitTermIds.length);
         pairTerm = grow(pairTerm, size);
         pairTf = grow(pairTf, size);
       }
-      for (const [id, tf] of counts) {
+      for (const id of unitTermIds) {
         pairTerm[pairs] = id;
-        pairTf[pairs] = Math.min(tf, 0xffff);
+        pairTf[pairs] = Math.min(tfOf[id]!, 0xffff);
         pairs++;
         df[id]!++;
+        tfOf[id] = 0;
       }
       this.unitLength[u] = terms.length;
       this.groupLength[this.unitGroup[u]!]! += terms.length;
@@ -130,7 +137,6 @@ export class Bm25Index {
     this.unitMask = new Int32Array(units);
     this.groupScore = new Float64Array(groups);
     this.groupMask = new Int32Array(groups);
-    this.groupTf = new Float64Array(groups);
   }
 
   get unitCount(): number {
@@ -163,54 +169,115 @@ export class Bm25Index {
 
   /** The best `limit` sentences for the query terms (term i sets bit i of the masks). */
   search(query: QueryTerm[], limit: number): Hit[] {
+    // Hot loop: up to hundreds of thousands of postings per query at 100,000 paragraphs.
+    // Fields are read into locals, nothing is allocated per posting, and it avoids
+    // unpredictable branches (profiled with `npm run bench`).
     const { k1, b, paragraphWeight } = this.params;
-    const touchedUnits: number[] = [];
+    const { unitScore, unitMask, groupScore, groupMask, postingStart, postingUnit, postingTf, unitGroup, unitLength, groupLength } = this;
+    const { avgUnitLength, avgGroupLength } = this;
+    const terms = Math.min(query.length, MAX_QUERY_TERMS);
+    let postings = 0;
+    for (let i = 0; i < terms; i++) postings += postingStart[query[i]!.termId + 1]! - postingStart[query[i]!.termId]!;
+    if (this.touched.length < postings) this.touched = new Int32Array(Math.max(postings, this.touched.length * 2));
+    const touchedUnits = this.touched;
+    let touchedCount = 0;
     const touchedGroups: number[] = [];
-    const { unitScore, unitMask, groupScore, groupMask, groupTf } = this;
-    query.slice(0, MAX_QUERY_TERMS).forEach(({ termId, weight }, i) => {
+
+    for (let i = 0; i < terms; i++) {
+      const { termId, weight } = query[i]!;
       const bit = 1 << i;
       const unitIdf = weight * idf(this.unitCount, this.unitDf[termId]!);
       const groupIdf = weight * idf(this.groupCount, this.groupDf[termId]!);
-      const termGroups: number[] = [];
-      for (let p = this.postingStart[termId]!; p < this.postingStart[termId + 1]!; p++) {
-        const unit = this.postingUnit[p]!;
-        const tf = this.postingTf[p]!;
-        if (unitMask[unit] === 0 && unitScore[unit] === 0) touchedUnits.push(unit);
-        unitScore[unit]! += (unitIdf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.unitLength[unit]!) / this.avgUnitLength));
-        unitMask[unit]! |= bit;
-        const group = this.unitGroup[unit]!;
-        if (groupTf[group] === 0) termGroups.push(group);
-        groupTf[group]! += tf;
+      // A paragraph's score uses the term's count over all its sentences. Postings are in
+      // unit order and a paragraph's units are consecutive, so that count is complete
+      // when the next paragraph begins (or the postings end: p === end, one step more).
+      let group = -1;
+      let groupTf = 0;
+      const end = postingStart[termId + 1]!;
+      for (let p = postingStart[termId]!; p <= end; p++) {
+        const unit = p < end ? postingUnit[p]! : -1;
+        const unitsGroup = p < end ? unitGroup[unit]! : -1;
+        if (unitsGroup !== group) {
+          if (group >= 0) {
+            if (groupMask[group] === 0) touchedGroups.push(group);
+            groupScore[group]! += (groupIdf * groupTf * (k1 + 1)) / (groupTf + k1 * (1 - b + (b * groupLength[group]!) / avgGroupLength));
+            groupMask[group]! |= bit;
+          }
+          if (p === end) break;
+          group = unitsGroup;
+          groupTf = 0;
+        }
+        const tf = postingTf[p]!;
+        // A unit's mask is 0 until the query first touches it (then it holds a bit): it is
+        // listed once, without a branch.
+        const mask = unitMask[unit]!;
+        touchedUnits[touchedCount] = unit;
+        touchedCount += +(mask === 0);
+        unitScore[unit]! += (unitIdf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * unitLength[unit]!) / avgUnitLength));
+        unitMask[unit] = mask | bit;
+        groupTf += tf;
       }
-      for (const group of termGroups) {
-        const tf = groupTf[group]!;
-        if (groupMask[group] === 0) touchedGroups.push(group);
-        groupScore[group]! += (groupIdf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.groupLength[group]!) / this.avgGroupLength));
-        groupMask[group]! |= bit;
-        groupTf[group] = 0;
-      }
-    });
+    }
 
-    const hits: Hit[] = touchedUnits.map((unit) => {
-      const group = this.unitGroup[unit]!;
-      return {
-        unit,
-        group,
-        score: unitScore[unit]! + paragraphWeight * groupScore[group]!,
-        unitMask: unitMask[unit]!,
-        groupMask: groupMask[group]!,
-      };
-    });
-    for (const unit of touchedUnits) {
-      unitScore[unit] = 0;
-      unitMask[unit] = 0;
+    // Top `limit` by score, ties by position: a heap of the best so far, the worst on top.
+    const k = Math.max(0, Math.min(Math.floor(limit), touchedCount));
+    const heapUnit = new Int32Array(k);
+    const heapScore = new Float64Array(k);
+    let size = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const unit = touchedUnits[t]!;
+      const score = unitScore[unit]! + paragraphWeight * groupScore[unitGroup[unit]!]!;
+      if (size < k) {
+        // Sift up: a parent is worse than its children.
+        let at = size++;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (worse(heapScore[parent]!, heapUnit[parent]!, score, unit)) break;
+          heapScore[at] = heapScore[parent]!;
+          heapUnit[at] = heapUnit[parent]!;
+          at = parent;
+        }
+        heapScore[at] = score;
+        heapUnit[at] = unit;
+      } else if (k > 0 && worse(heapScore[0]!, heapUnit[0]!, score, unit)) {
+        // Replace the worst kept, then sift down (the worse child moves up).
+        let at = 0;
+        for (;;) {
+          let child = 2 * at + 1;
+          if (child >= k) break;
+          if (child + 1 < k && worse(heapScore[child + 1]!, heapUnit[child + 1]!, heapScore[child]!, heapUnit[child]!)) child++;
+          if (worse(score, unit, heapScore[child]!, heapUnit[child]!)) break;
+          heapScore[at] = heapScore[child]!;
+          heapUnit[at] = heapUnit[child]!;
+          at = child;
+        }
+        heapScore[at] = score;
+        heapUnit[at] = unit;
+      }
     }
-    for (const group of touchedGroups) {
-      groupScore[group] = 0;
-      groupMask[group] = 0;
+    const hits: Hit[] = [];
+    for (let h = 0; h < size; h++) {
+      const unit = heapUnit[h]!;
+      const group = unitGroup[unit]!;
+      hits.push({ unit, group, score: heapScore[h]!, unitMask: unitMask[unit]!, groupMask: groupMask[group]! });
     }
-    return topK(hits, limit);
+
+    for (let t = 0; t < touchedCount; t++) {
+      unitScore[touchedUnits[t]!] = 0;
+      unitMask[touchedUnits[t]!] = 0;
+    }
+    for (let t = 0; t < touchedGroups.length; t++) {
+      groupScore[touchedGroups[t]!] = 0;
+      groupMask[touchedGroups[t]!] = 0;
+    }
+    // Highest scores first; ties by position in the knowledge, for stable answers.
+    return hits.sort((x, y) => y.score - x.score || x.unit - y.unit);
   }
+}
+
+/** Does (scoreA, unitA) rank below (scoreB, unitB): a lower score, or the same score later in the knowledge? */
+function worse(scoreA: number, unitA: number, scoreB: number, unitB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && unitA > unitB);
 }
 
 function idf(n: number, df: number): number {
@@ -221,22 +288,4 @@ function grow<T extends Int32Array | Uint16Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(size);
   bigger.set(array);
   return bigger;
-}
-
-/** Highest scores first; ties by position in the knowledge, for stable answers. */
-function topK(hits: Hit[], k: number): Hit[] {
-  const byScore = (a: Hit, b: Hit) => b.score - a.score || a.unit - b.unit;
-  if (hits.length <= k * 4) return hits.sort(byScore).slice(0, k);
-  // Partial selection: keep a threshold so most hits are rejected without sorting.
-  const kept: Hit[] = [];
-  let floor = -Infinity;
-  for (const hit of hits) {
-    if (hit.score < floor) continue;
-    kept.push(hit);
-    if (kept.length >= k * 4) {
-      kept.sort(byScore).length = k;
-      floor = kept[k - 1]!.score;
-    }
-  }
-  return kept.sort(byScore).slice(0, k);
 }
