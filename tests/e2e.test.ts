@@ -1,48 +1,26 @@
 // End to end: the real bot process (src/main.ts through tsx, as `npm start` runs it),
 // long polling a local Telegram emulator on 127.0.0.1; then SIGTERM and a clean exit.
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { texts } from "../src/bot/texts.ts";
+import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { type ApiCall, FakeTelegram, parseTelegramHtml } from "./support/fake-telegram.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const USER = 4242;
 const GROUP = -1009876543210;
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
 
 let fake: FakeTelegram;
-let child: ChildProcess;
-let output = "";
-let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+let bot: BotProcess;
 
 beforeAll(async () => {
   fake = await FakeTelegram.start();
-  // node with tsx's loader, not the tsx CLI, whose own child a SIGKILL would leave running.
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      BOT_MODE: "polling",
-      KNOWLEDGE_DIR: "./knowledge",
-      LOG_LEVEL: "debug",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  bot = spawnBot({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "polling", LOG_LEVEL: "debug" });
   // Polling has started once the first long poll arrives.
   await fake.waitFor((call) => call.method === "getUpdates" && Number(call.params.timeout) > 0, 25_000);
 }, 30_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill("SIGKILL");
-    await exited;
-  }
+  await bot?.kill();
   await fake?.stop();
 });
 
@@ -100,8 +78,8 @@ describe("the bot process", () => {
     expect(answer.params.text).toBe(texts.thanksReply);
     // The dropped attempt, then the one that got through: one answer, no apology.
     expect(fake.calls.slice(mark).filter((c) => c.method === "sendMessage").map((c) => c.response?.ok)).toEqual([undefined, true]);
-    expect(output).not.toContain(fake.token);
-    expect(output).not.toContain(fake.token.split(":")[1]);
+    expect(bot.output()).not.toContain(fake.token);
+    expect(bot.output()).not.toContain(fake.token.split(":")[1]);
   });
 
   it("on SIGTERM finishes the answer in flight, then exits 0", async () => {
@@ -110,12 +88,12 @@ describe("the bot process", () => {
     const mark = fake.calls.length;
     fake.sendPrivateText(USER, QUESTION);
     await fake.waitFor(sentTo(USER, mark), 10_000); // the refused first attempt
-    child.kill("SIGTERM");
-    const { code } = await exited;
+    bot.child.kill("SIGTERM");
+    const code = await bot.exited;
     expect(code).toBe(0);
     const attempts = fake.calls.slice(mark).filter((c) => c.method === "sendMessage");
     expect(attempts.map((c) => c.response?.ok)).toEqual([false, true]);
-    expect(output).toContain('"msg":"stopped"');
-    expect(output).not.toContain(fake.token);
+    expect(bot.output()).toContain('"msg":"stopped"');
+    expect(bot.output()).not.toContain(fake.token);
   }, 15_000);
 });
