@@ -10,6 +10,7 @@ import { FuzzyVocabulary } from "./search/fuzzy.ts";
 import { rootKey } from "./text/stem.ts";
 import { expectedAnswerType, holdsAnswerType } from "./text/answer-type.ts";
 import { dialectVariants } from "./text/dialect.ts";
+import { arabicForEnglish } from "./text/english.ts";
 
 export interface EngineOptions {
   /** Share of the question's weight that the best sentence must match to count as answered. */
@@ -109,12 +110,14 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const aliasSpellings = new FuzzyVocabulary(aliasOf.keys());
   const unitDfOf = (term: string) => index.unitDf[index.termIds.get(term)!] ?? 0;
 
-  /** The MSA term of a dialect word when the index holds it (or its root); STOP for a particle. */
+  /** The MSA term of a dialect or English word when the index holds it (or its root); STOP for a particle. */
   function standardForm(written: string): string | typeof STOP | undefined {
-    for (const variant of dialectVariants(written)) {
-      const [first] = analyze(variant);
-      if (!first) return STOP;
-      if (index.termIds.has(first.term) || index.termIds.has(ROOT_MARK + rootKey(first.term))) return first.term;
+    for (const variant of [...dialectVariants(written), ...arabicForEnglish(written)]) {
+      // A phrase («الذكاء الاصطناعي») stands for its most telling word: the rarest in the text.
+      const terms = analyze(variant).map((t) => t.term);
+      if (terms.length === 0) return STOP;
+      const known = terms.filter((t) => index.termIds.has(t) || index.termIds.has(ROOT_MARK + rootKey(t)));
+      if (known.length) return known.reduce((a, b) => (unitDfOf(a) <= unitDfOf(b) ? a : b));
     }
     return undefined;
   }
@@ -246,9 +249,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         results.push(toResult(query, hit, units));
         if (results.length === MAX_RESULTS) break;
       }
-      // Confidence: how much of the question the best sentence itself holds. Measured against
-      // the paragraph's share, the sentence's separates answerable questions better.
-      let best = hits[0] ? coverage(query, hits[0].unitMask) : 0;
+      // Confidence: how much of the question the best quote (its sentence or two) holds. It
+      // separates answerable questions better than the paragraph's share does.
+      const first = hits[0];
+      let best = first ? coverage(query, quoteUnits(query, first).reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
       const type = expectedAnswerType(question);
       if (type && results[0] && !holdsAnswerType(results[0].quote, type)) best *= ANSWER_TYPE_PENALTY;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };

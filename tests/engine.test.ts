@@ -110,3 +110,14 @@ describe("dialect questions", () => {
     expect(answer.results.slice(0, 2).some((r) => r.quote.includes(evidence))).toBe(true);
   });
 });
+
+describe("questions mixing English words", () => {
+  it.each([
+    ["Facebook mini player تبع Spotify شو هو", "مشغلًا صغيرًا على Facebook"],
+    ["شو الmodel اللي Meta رح تحجبه عن ال EU", "ستحجب نموذج"],
+  ])("%s", (question, evidence) => {
+    const answer = engine.answer(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.quote).toContain(evidence);
+  });
+});

@@ -28,6 +28,15 @@ describe("article evaluation set", () => {
   });
 });
 
+describe("second evaluation set, written apart from the first", () => {
+  const result = evaluateArticle(createEngine(loadKnowledge("knowledge")), readJsonLines<EvalQuestion>("tests/eval/article-holdout.jsonl"));
+  it("holds up on questions the pipeline was not built around", () => {
+    expect(result.inScope.questions).toBeGreaterThanOrEqual(60);
+    expect(result.inScope.top1).toBeGreaterThanOrEqual(0.8);
+    expect(result.outOfScope.abstained).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 describe("XQuAD-ar passage retrieval", () => {
   const [all, dev, test] = evaluateXquad("../shared/data/xquad-ar");
   it("beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885)", () => {

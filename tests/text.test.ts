@@ -153,3 +153,17 @@ describe("dialect", () => {
     expect(dialectVariants("نموذج")).toEqual([]);
   });
 });
+
+import { arabicForEnglish } from "../src/text/english.ts";
+
+describe("English words in Arabic questions", () => {
+  it("gives the Arabic forms of common English terms, plural or not", () => {
+    expect(arabicForEnglish("model")).toEqual([normalize("نموذج")]);
+    expect(arabicForEnglish("regulations")[0]).toBe(normalize("اللوائح"));
+    expect(arabicForEnglish("player")).toEqual([normalize("مشغل")]);
+    expect(arabicForEnglish("zuckerberg")).toEqual([]);
+  });
+  it("treats a detached article or preposition as a stop word", () => {
+    expect(terms("ال EU بال AI")).toEqual(["eu", "ai"]);
+  });
+});
