@@ -167,3 +167,16 @@ describe("English words in Arabic questions", () => {
     expect(terms("ال EU بال AI")).toEqual(["eu", "ai"]);
   });
 });
+
+describe("rootKey: verbal nouns and broken plurals", () => {
+  const key = (word: string) => rootKey(stem(normalize(word)));
+  it("meets verbs and singulars without the long vowel before the last radical", () => {
+    expect(key("إجبارها")).toBe(key("أجبروها"));
+    expect(key("السطور")).toBe(key("سطر"));
+    expect(key("استخدام")).toBe(key("يستخدمون"));
+  });
+  it("keeps different roots apart", () => {
+    expect(key("إجبارها")).not.toBe(key("السطور"));
+    expect(key("تدريب")).not.toBe(key("إطلاق"));
+  });
+});

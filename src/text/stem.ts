@@ -38,13 +38,14 @@ export function stem(word: string): string {
 }
 
 const VERB_PREFIX = /^س?[يتنا]/;
-const ROOT_SUFFIXES = ["هما", "هم", "كم", "نا", "تم", "وا", "ت", "ه", "ي", "ا", "ن"];
+const ROOT_SUFFIXES = ["هما", "هم", "كم", "نا", "تم", "وا", "ت", "ه", "ي", "ا", "ن", "و"];
 
 /**
  * A coarser key than `stem`, for words the light stem could not match: it also strips
- * the future and present-tense prefixes (س ي ت ن ا) and pronoun suffixes, so that
- * «ستمنعه» and «منعت» meet at «منع». Too coarse to index with; used to conflate a
- * question's unmatched word with a word of the text.
+ * the future and present-tense prefixes (س ي ت ن ا), pronoun suffixes and the long vowel
+ * before the last radical, so that «ستمنعه» and «منعت» meet at «منع», «إجبارها» and
+ * «أجبروها» at «جبر». Too coarse to stand alone: the index holds it beside the stem, at a
+ * lower weight.
  */
 export function rootKey(stemmed: string): string {
   if (!isArabic(stemmed)) return stemmed;
@@ -60,5 +61,8 @@ export function rootKey(stemmed: string): string {
       }
     }
   }
+  // The long vowel before the last radical marks a verbal noun or plural (اجبار، تدريب، سطور):
+  // without it they meet their verbs and singulars (اجبر، تدرب، سطر).
+  if (word.length >= 4 && /[اوي]/.test(word[word.length - 2]!)) word = word.slice(0, -2) + word.slice(-1);
   return word;
 }
