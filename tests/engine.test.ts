@@ -104,6 +104,7 @@ describe("dialect questions", () => {
   it.each([
     ["Egyptian", "ميتا مش هتطلق النموذج الجاي ليه؟", "لن تكون قادرة على إطلاق نماذج الذكاء الاصطناعي القادمة"],
     ["Levantine", "شو بيعمل المشغل الصغير على فيسبوك؟", "مشغلًا صغيرًا على Facebook"],
+    ["«ضد» for opposing", "هل الشركات ضد التنظيم؟", "لا تعارض أي من هذه الشركات التنظيم"],
   ])("%s", (_, question, evidence) => {
     const answer = engine.answer(question);
     expect(answer.answered).toBe(true);
