@@ -180,3 +180,10 @@ describe("rootKey: verbal nouns and broken plurals", () => {
     expect(key("تدريب")).not.toBe(key("إطلاق"));
   });
 });
+
+describe("answer type: references are not amounts", () => {
+  it("does not take «الاثنان» (the two of them) for a number", () => {
+    expect(holdsAnswerType("يشترك الاثنان في عدو مشترك", "number")).toBe(false);
+    expect(holdsAnswerType("اشترى اثنين منها", "number")).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ const QUESTION_WORDS: Record<string, AnswerType> = Object.fromEntries([
 ]);
 
 const NUMBER_WORDS = [
-  "واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "الاثنان", "الاثنين", "ثلاث", "ثلاثة", "اربع", "اربعة", "خمس", "خمسة", "ست", "ستة",
+  "واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "ثلاث", "ثلاثة", "اربع", "اربعة", "خمس", "خمسة", "ست", "ستة",
   "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "عشرون", "عشرين", "مئة", "مائة", "مئات",
   "الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "نصف", "ربع", "ثلث", "بالمئة", "بالمائة", "المئة", "ضعف",
   "عدة", "بضع",
@@ -40,5 +40,7 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */
 export function holdsAnswerType(text: string, type: AnswerType): boolean {
   const words = type === "number" ? NUMBER_SET : TIME_SET;
-  return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(/^(?:[وفبل]|ال|وال|بال|لل)/, "")));
+  // A number word with the article is a reference («الاثنان»: the two of them), not an amount.
+  const proclitics = type === "number" ? /^[وفبل]/ : /^(?:[وفبل]|ال|وال|بال|لل)/;
+  return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(proclitics, "")));
 }
