@@ -8,25 +8,11 @@ import { createEngine } from "../../src/engine.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import type { Engine } from "../../src/types.ts";
-import { detectIncomingEntities, parseTelegramHtml } from "./fake-telegram.ts";
+import { detectIncomingEntities, parseTelegramHtml, testBotInfo } from "./fake-telegram.ts";
 import { telegramProblems } from "./telegram-rules.ts";
 
 export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
-export const BOT_INFO: UserFromGetMe = {
-  id: 123456,
-  is_bot: true,
-  first_name: "Test QA Bot",
-  username: "test_qa_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
+export const BOT_INFO = testBotInfo() as UserFromGetMe;
 export const BOT_USER: User = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
 
 export const USER_ID = 42;

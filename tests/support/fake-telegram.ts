@@ -533,21 +533,11 @@ export class FakeTelegram {
     this.apiRoot = apiRoot;
     this.token = opts.token ?? "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
     const idFromToken = Number(this.token.split(":")[0]);
-    this.botInfo = {
+    this.botInfo = testBotInfo({
       id: opts.botId ?? (Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 123456),
-      is_bot: true,
-      first_name: opts.botFirstName ?? "Test QA Bot",
-      username: opts.botUsername ?? "test_qa_bot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+      ...(opts.botFirstName && { first_name: opts.botFirstName }),
+      ...(opts.botUsername && { username: opts.botUsername }),
+    });
   }
 
   /** Starts an emulator on 127.0.0.1 with a random free port. */
@@ -1273,4 +1263,24 @@ export class FakeTelegram {
     const { id, is_bot, first_name, username } = this.botInfo;
     return { id, is_bot, first_name, username };
   }
+}
+
+/** The getMe answer of the test bot: the emulator's, and the behaviour tests' fixed botInfo. */
+export function testBotInfo(overrides: { id?: number; first_name?: string; username?: string } = {}) {
+  return {
+    id: 123456,
+    is_bot: true as const,
+    first_name: "Test QA Bot",
+    username: "test_qa_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+    ...overrides,
+  };
 }
