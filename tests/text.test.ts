@@ -175,6 +175,10 @@ describe("rootKey: verbal nouns and broken plurals", () => {
     expect(key("السطور")).toBe(key("سطر"));
     expect(key("استخدام")).toBe(key("يستخدمون"));
   });
+  it("meets a short derived-form past tense and its present (اشتكى ~ يشتكون)", () => {
+    expect(key("اشتكى")).toBe(key("يشتكون"));
+    expect(key("اشتكى")).not.toBe(key("شكر"));
+  });
   it("keeps different roots apart", () => {
     expect(key("إجبارها")).not.toBe(key("السطور"));
     expect(key("تدريب")).not.toBe(key("إطلاق"));

@@ -51,6 +51,9 @@ export function rootKey(stemmed: string): string {
   if (!isArabic(stemmed)) return stemmed;
   let word = stemmed;
   if (word.length >= 5 && VERB_PREFIX.test(word)) word = word.replace(VERB_PREFIX, "");
+  // Four letters opening with alef or yeh are nearly always verbs: a derived-form past
+  // (اشتك from اشتكى) or a present (يشتك, يمنع). Drop the letter so they meet.
+  else if (word.length === 4 && /^[اي]/.test(word)) word = word.slice(1);
   for (let changed = true; changed && word.length > 3; ) {
     changed = false;
     for (const suffix of ROOT_SUFFIXES) {
