@@ -8,7 +8,7 @@ import { splitSentences } from "./knowledge/sentences.ts";
 import { Bm25Index, DEFAULT_BM25, MAX_QUERY_TERMS, type Bm25Params, type Hit, type QueryTerm } from "./search/bm25.ts";
 import { FuzzyVocabulary } from "./search/fuzzy.ts";
 import { rootKey } from "./text/stem.ts";
-import { expectedAnswerType, holdsAnswerType } from "./text/answer-type.ts";
+import { expectedAnswerType, holdsAnswerType, type AnswerType } from "./text/answer-type.ts";
 import { dialectVariants } from "./text/dialect.ts";
 import { arabicForEnglish } from "./text/english.ts";
 
@@ -27,6 +27,8 @@ export interface EngineOptions {
 /** Root keys are indexed beside the stems, marked so they never meet a stem. */
 const ROOT_MARK = "~";
 const STOP = Symbol("stop word");
+/** A sentence opening with a pronoun or demonstrative («وهو…», «هذه…») leans on the one before it. */
+const LEANS_ON_PREVIOUS = /^[\s"“«(]*(?:[وف]?(?:هو|هي|هم|هما|هن|هذا|هذه|ذلك|تلك|هولاء)|كما|لكنه|لكنها|انه|انها|وانه|وانها)(?:\s|$)/;
 
 /**
  * Calibrated on tests/eval/article.jsonl: `npm run eval` prints the confidence
@@ -181,13 +183,20 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return mask;
   }
 
-  /** The sentence, or with its neighbour when the neighbour holds more of the question. */
-  function quoteUnits(query: ResolvedQuery, hit: Hit): number[] {
+  /**
+   * The sentence, or with its neighbour when the neighbour holds more of the question, holds
+   * the number or time the question asks for and the sentence lacks, or is the one a
+   * sentence opening with «وهو…» refers back to (the answer is often that referent).
+   */
+  function quoteUnits(query: ResolvedQuery, hit: Hit, type: AnswerType | undefined): number[] {
     const own = coverage(query, hit.unitMask);
+    const lacksType = type !== undefined && !holdsAnswerType(unitText(hit.unit), type);
     let best: { unit: number; gain: number } | undefined;
     for (const neighbour of [hit.unit - 1, hit.unit + 1]) {
       if (unitGroup[neighbour] !== hit.group) continue;
-      const gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
+      let gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
+      if (lacksType && holdsAnswerType(unitText(neighbour), type)) gain += own;
+      if (neighbour === hit.unit - 1 && LEANS_ON_PREVIOUS.test(normalize(unitText(hit.unit)))) gain += own;
       const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
       if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;
       if (!best || gain > best.gain) best = { unit: neighbour, gain };
@@ -239,11 +248,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
     answer(question) {
       const { query, hits } = search(question, MAX_RESULTS * 8);
+      const type = expectedAnswerType(question);
       const results: Result[] = [];
       const quoted = new Set<number>();
       for (const hit of hits) {
         if (quoted.has(hit.unit)) continue;
-        let units = quoteUnits(query, hit);
+        let units = quoteUnits(query, hit, type);
         if (units.some((u) => quoted.has(u))) units = [hit.unit];
         units.forEach((u) => quoted.add(u));
         results.push(toResult(query, hit, units));
@@ -252,8 +262,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       // Confidence: how much of the question the best quote (its sentence or two) holds. It
       // separates answerable questions better than the paragraph's share does.
       const first = hits[0];
-      let best = first ? coverage(query, quoteUnits(query, first).reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
-      const type = expectedAnswerType(question);
+      let best = first ? coverage(query, quoteUnits(query, first, type).reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
       if (type && results[0] && !holdsAnswerType(results[0].quote, type)) best *= ANSWER_TYPE_PENALTY;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
     },

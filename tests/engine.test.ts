@@ -122,3 +122,40 @@ describe("questions mixing English words", () => {
     expect(answer.results[0]!.quote).toContain(evidence);
   });
 });
+
+describe("quote choice within a paragraph", () => {
+  const engineOver = (...paragraphs: string[]) =>
+    createEngine({
+      dir: "test",
+      aliases: [],
+      documents: [{ id: "doc", file: "doc.md", meta: { title: "t", publisher: "p", language: "ar" }, paragraphs }],
+    });
+
+  it("adds the sentence that a «وهو…» sentence refers back to", () => {
+    const e = engineOver(
+      "فاز المهندس سامي بالجائزة الكبرى. وهو أول مهندس يفوز بجائزة الابتكار الزراعي مرتين.",
+      "تقام المسابقة كل عام في مدينة الرياض.",
+    );
+    const [best] = e.answer("من أول مهندس يفوز بجائزة الابتكار الزراعي مرتين؟").results;
+    expect(best!.quote).toContain("سامي");
+    expect(best!.quote).toContain("مرتين");
+  });
+
+  it("keeps a sentence alone when it does not lean on the one before", () => {
+    const e = engineOver(
+      "فاز المهندس سامي بالجائزة الكبرى. كان أول مهندس يفوز بجائزة الابتكار الزراعي مرتين هو خالد.",
+      "تقام المسابقة كل عام في مدينة الرياض.",
+    );
+    const [best] = e.answer("من أول مهندس يفوز بجائزة الابتكار الزراعي مرتين؟").results;
+    expect(best!.quote).not.toContain("سامي");
+  });
+
+  it("adds the neighbour holding the number a how-many question asks for", () => {
+    const e = engineOver(
+      "تضم المكتبة الوطنية قاعة كبيرة للمخطوطات النادرة والوثائق. وفيها اليوم 4500 مخطوطة.",
+      "تفتح المكتبة أبوابها للزوار في الصباح.",
+    );
+    const [best] = e.answer("كم عدد المخطوطات النادرة في قاعة المكتبة الوطنية؟").results;
+    expect(best!.quote).toContain("4500");
+  });
+});
