@@ -1,10 +1,11 @@
 // npm run eval                          → the article's evaluation set, by kind
-// npm run eval -- --xquad DIR           → XQuAD-ar passage retrieval (top-1, R@3, MRR@10)
+// npm run eval -- --xquad DIR           → XQuAD-ar passage retrieval (top-1, R@3, MRR@10),
+//                                          then answers (quote holds the answer, near-topic abstained)
 // Options: --knowledge DIR, --set FILE, --json, --failures
 import { parseArgs } from "node:util";
 import { createEngine, DEFAULT_MIN_CONFIDENCE } from "../engine.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
-import { evaluateArticle, evaluateXquad, readJsonLines, type EvalQuestion } from "../eval/evaluate.ts";
+import { evaluateArticle, evaluateXquad, evaluateXquadAnswers, readJsonLines, type EvalQuestion } from "../eval/evaluate.ts";
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + "%";
 
@@ -23,10 +24,14 @@ function main() {
   if (values.xquad) {
     const started = performance.now();
     const scores = evaluateXquad(values.xquad);
-    if (values.json) return console.log(JSON.stringify(scores));
+    const answers = evaluateXquadAnswers(values.xquad);
+    if (values.json) return console.log(JSON.stringify({ passages: scores, answers }));
     console.log(`XQuAD-ar passage retrieval (${values.xquad}), ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log("| split | questions | top-1 | R@3 | MRR@10 |\n|---|---:|---:|---:|---:|");
     for (const s of scores) console.log(`| ${s.split} | ${s.questions} | ${s.top1.toFixed(3)} | ${s.recallAt3.toFixed(3)} | ${s.mrrAt10.toFixed(3)} |`);
+    console.log("\nAnswers: the first quote holds the gold answer; abstained once the gold passage is removed");
+    console.log("| split | questions | quote holds answer | near-topic abstained |\n|---|---:|---:|---:|");
+    for (const s of answers) console.log(`| ${s.split} | ${s.questions} | ${s.quoteHoldsAnswer.toFixed(3)} | ${s.nearTopicAbstained.toFixed(3)} |`);
     return;
   }
 

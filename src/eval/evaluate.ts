@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createEngine, type AnswerEngine, type EngineOptions } from "../engine.ts";
 import type { Answer, KnowledgeBase } from "../types.ts";
+import { normalize } from "../text/normalize.ts";
 
 export interface EvalQuestion {
   id: string;
@@ -125,6 +126,43 @@ export function xquadKnowledge(dir: string): { knowledge: KnowledgeBase; questio
     paragraphs: [p.text.trim()],
   }));
   return { knowledge: { dir, documents, aliases: [] }, questions };
+}
+
+export interface AnswerScore {
+  split: string;
+  questions: number;
+  /** Gold passage indexed: answered, and the first quote holds the gold answer text. */
+  quoteHoldsAnswer: number;
+  /** Gold passage removed (its siblings from the same Wikipedia article stay): share abstained. */
+  nearTopicAbstained: number;
+}
+
+/**
+ * What a user would see: does the first quote hold the answer, and does the engine abstain
+ * when the one passage that answers is missing but its near-topic siblings are there?
+ * The second builds one index per gold passage, so it takes a few seconds.
+ */
+export function evaluateXquadAnswers(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): AnswerScore[] {
+  const { knowledge, questions } = xquadKnowledge(dir);
+  const full = createEngine(knowledge, options);
+  const holds = new Map<string, boolean>();
+  for (const q of questions) {
+    const answer = full.answer(q.question);
+    const first = answer.results[0];
+    holds.set(q.id, answer.answered && first?.documentId === q.gold && normalize(first.quote).includes(normalize(q.answer).trim()));
+  }
+  const abstained = new Map<string, boolean>();
+  for (const gold of new Set(questions.map((q) => q.gold))) {
+    const without = createEngine({ ...knowledge, documents: knowledge.documents.filter((d) => d.id !== gold) }, options);
+    for (const q of questions) if (q.gold === gold) abstained.set(q.id, !without.answer(q.question).answered);
+  }
+  const score = (split: string, subset: XquadQuestion[]): AnswerScore => ({
+    split,
+    questions: subset.length,
+    quoteHoldsAnswer: subset.filter((q) => holds.get(q.id)).length / subset.length,
+    nearTopicAbstained: subset.filter((q) => abstained.get(q.id)).length / subset.length,
+  });
+  return [score("all", questions), ...splits.map((split) => score(split, questions.filter((q) => q.split === split)))];
 }
 
 export function evaluateXquad(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): RankScore[] {
