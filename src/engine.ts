@@ -59,7 +59,7 @@ interface ResolvedQuery {
   /** Index terms the question matched, exactly or through a typo: what a quote highlights. */
   matched: Set<string>;
   /** For each question word: its weight (paragraph idf) and its two mask bits (word form, root key). */
-  words: Array<{ idf: number; formBit: number; formWeight: number; rootBit: number }>;
+  words: Array<{ idf: number; formBit: number; formWeight: number; rootBit: number; formId?: number; boost: number }>;
   totalWeight: number;
 }
 
@@ -90,6 +90,26 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       });
     });
   });
+  // Each document's units are contiguous: [docStart[d], docStart[d + 1]).
+  const docStart = new Array<number>(knowledge.documents.length + 1).fill(0);
+  for (const d of unitDoc) docStart[d + 1]!++;
+  for (let d = 0; d < knowledge.documents.length; d++) docStart[d + 1]! += docStart[d]!;
+
+  /**
+   * The question's words weighed by idf among the paragraphs of the quote's own document.
+   * A word common in that article (its topic) then counts little whatever else the
+   * knowledge holds, so the threshold calibrated on one article holds for a shelf of
+   * them: a question on the article's topic that the article does not answer still fails.
+   */
+  function weighWithin(query: ResolvedQuery, d: number): ResolvedQuery {
+    const paragraphs = knowledge.documents[d]!.paragraphs.length;
+    const words = query.words.map((w) => {
+      const df = w.formId === undefined ? 0 : index.groupDfIn(w.formId, docStart[d]!, docStart[d + 1]!);
+      return { ...w, idf: Math.log(1 + (paragraphs - df + 0.5) / (df + 0.5)) * w.boost };
+    });
+    return { ...query, words, totalWeight: words.reduce((sum, w) => sum + w.idf, 0) };
+  }
+
   const paragraphText = (unit: number) => knowledge.documents[unitDoc[unit]!]!.paragraphs[unitParagraph[unit]! - 1]!;
   const unitText = (unit: number) => paragraphText(unit).slice(unitStart[unit], unitEnd[unit]);
   function* unitTerms() {
@@ -150,7 +170,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       // A Latin-script word is nearly always a name; one the knowledge lacks (ChatGPT, Threads)
       // means the question is about something else, so it weighs double.
       const unknownName = formId === undefined && rootId === undefined && /^[a-z]/.test(term);
-      const word = { idf: index.groupIdf(formId) * (unknownName ? 2 : 1), formBit: 0, formWeight, rootBit: 0 };
+      const word = { idf: index.groupIdf(formId) * (unknownName ? 2 : 1), formBit: 0, formWeight, rootBit: 0, formId, boost: unknownName ? 2 : 1 };
       if (formId !== undefined) {
         query.matched.add(form!);
         word.formBit = 1 << query.terms.length;
@@ -262,7 +282,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       // Confidence: how much of the question the best quote (its sentence or two) holds. It
       // separates answerable questions better than the paragraph's share does.
       const first = hits[0];
-      let best = first ? coverage(query, quoteUnits(query, first, type).reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
+      let best = first ? coverage(weighWithin(query, unitDoc[first.unit]!), quoteUnits(query, first, type).reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
       if (type && results[0] && !holdsAnswerType(results[0].quote, type)) best *= ANSWER_TYPE_PENALTY;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
     },

@@ -86,6 +86,16 @@ describe("knowledge with a second document", () => {
   it("still answers from the first", () => {
     expect(two.answer("من هو الرئيس التنفيذي لشركة ميتا؟").results[0]!.documentId).toBe("meta-spotify-eu-ai");
   });
+  it("measures confidence within the quote's own article, so other articles do not move it", () => {
+    // The second article shares words with these questions (الشركة، موسم، الاتحاد…) and
+    // changes their idf over the whole shelf, but not within the first article.
+    for (const question of ["من هو الرئيس التنفيذي لشركة ميتا؟", "ما جنسية دانييل إيك؟", "متى تأسست شركة سبوتيفاي؟", "ما موقف الاتحاد الأوروبي من الشركتين؟"]) {
+      const alone = engine.answer(question);
+      const beside = two.answer(question);
+      expect(beside.results[0]!.documentId, question).toBe("meta-spotify-eu-ai");
+      expect(beside.confidence, question).toBe(alone.confidence);
+    }
+  });
   it("gives examples from every document, and whole paragraphs by number", () => {
     expect(two.examples(4)).toEqual([
       "ماذا قال زوكربيرج وإيك عن قواعد الذكاء الاصطناعي في أوروبا؟",

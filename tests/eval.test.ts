@@ -51,11 +51,10 @@ describe("XQuAD-ar passage retrieval", () => {
 
 describe("XQuAD-ar answers", () => {
   const [all] = evaluateXquadAnswers("../shared/data/xquad-ar");
-  it("quotes the gold answer itself for most questions (0.744 when written)", () => {
-    expect(all!.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.72);
+  it("quotes the gold answer itself for most questions (0.692 when written)", () => {
+    expect(all!.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.67);
   });
-  it("abstains on some questions whose passage is missing but whose topic is there (0.306 when written)", () => {
-    // Near-topic questions share most words with the passages left; see the README.
-    expect(all!.nearTopicAbstained).toBeGreaterThanOrEqual(0.28);
+  it("abstains on most questions whose passage is missing but whose article is there (0.739 when written)", () => {
+    expect(all!.nearTopicAbstained).toBeGreaterThanOrEqual(0.72);
   });
 });

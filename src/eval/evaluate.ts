@@ -143,18 +143,28 @@ export interface AnswerScore {
  * The second builds one index per gold passage, so it takes a few seconds.
  */
 export function evaluateXquadAnswers(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): AnswerScore[] {
-  const { knowledge, questions } = xquadKnowledge(dir);
+  const { knowledge, questions, locate } = xquadArticles(dir);
   const full = createEngine(knowledge, options);
   const holds = new Map<string, boolean>();
   for (const q of questions) {
     const answer = full.answer(q.question);
     const first = answer.results[0];
-    holds.set(q.id, answer.answered && first?.documentId === q.gold && normalize(first.quote).includes(normalize(q.answer).trim()));
+    const gold = locate.get(q.gold)!;
+    holds.set(
+      q.id,
+      answer.answered &&
+        first?.documentId === gold.documentId &&
+        first.paragraph === gold.paragraph &&
+        normalize(first.quote).includes(normalize(q.answer).trim()),
+    );
   }
   const abstained = new Map<string, boolean>();
-  for (const gold of new Set(questions.map((q) => q.gold))) {
-    const without = createEngine({ ...knowledge, documents: knowledge.documents.filter((d) => d.id !== gold) }, options);
-    for (const q of questions) if (q.gold === gold) abstained.set(q.id, !without.answer(q.question).answered);
+  for (const [passage, gold] of locate) {
+    const documents = knowledge.documents.map((d) =>
+      d.id === gold.documentId ? { ...d, paragraphs: d.paragraphs.filter((_, p) => p + 1 !== gold.paragraph) } : d,
+    );
+    const without = createEngine({ ...knowledge, documents }, options);
+    for (const q of questions) if (q.gold === passage) abstained.set(q.id, !without.answer(q.question).answered);
   }
   const score = (split: string, subset: XquadQuestion[]): AnswerScore => ({
     split,
@@ -165,11 +175,37 @@ export function evaluateXquadAnswers(dir: string, options: EngineOptions = {}, s
   return [score("all", questions), ...splits.map((split) => score(split, questions.filter((q) => q.split === split)))];
 }
 
+/**
+ * XQuAD as the product sees knowledge: each Wikipedia article a document, its passages
+ * the paragraphs. `locate` gives each passage id its place.
+ */
+export function xquadArticles(dir: string): {
+  knowledge: KnowledgeBase;
+  questions: XquadQuestion[];
+  locate: Map<string, { documentId: string; paragraph: number }>;
+} {
+  const passages = readJsonLines<XquadPassage>(join(dir, "passages.jsonl"));
+  const questions = readJsonLines<XquadQuestion>(join(dir, "questions.jsonl"));
+  const documents = new Map<string, KnowledgeBase["documents"][number]>();
+  const locate = new Map<string, { documentId: string; paragraph: number }>();
+  for (const p of passages) {
+    let doc = documents.get(p.title);
+    if (!doc) {
+      doc = { id: p.title, file: join(dir, "passages.jsonl"), meta: { title: p.title, publisher: "Wikipedia (XQuAD)", language: "ar" }, paragraphs: [] };
+      documents.set(p.title, doc);
+    }
+    doc.paragraphs.push(p.text.trim());
+    locate.set(p.id, { documentId: doc.id, paragraph: doc.paragraphs.length });
+  }
+  return { knowledge: { dir, documents: [...documents.values()], aliases: [] }, questions, locate };
+}
+
 export function evaluateXquad(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): RankScore[] {
-  const { knowledge, questions } = xquadKnowledge(dir);
+  const { knowledge, questions, locate } = xquadArticles(dir);
   const engine = createEngine(knowledge, options);
   const ranks = questions.map((q) => {
-    const rank = engine.rankParagraphs(q.question, 10).findIndex((r) => r.documentId === q.gold);
+    const gold = locate.get(q.gold)!;
+    const rank = engine.rankParagraphs(q.question, 10).findIndex((r) => r.documentId === gold.documentId && r.paragraph === gold.paragraph);
     return { split: q.split, rank: rank < 0 ? Infinity : rank + 1 };
   });
   const score = (split: string, subset: typeof ranks): RankScore => ({

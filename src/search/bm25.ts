@@ -153,6 +153,25 @@ export class Bm25Index {
     return idf(this.groupCount, df);
   }
 
+  /** Paragraphs among units [firstUnit, endUnit) holding the term (the df within one document). */
+  groupDfIn(termId: number, firstUnit: number, endUnit: number): number {
+    let lo = this.postingStart[termId]!;
+    let hi = this.postingStart[termId + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.postingUnit[mid]! < firstUnit) lo = mid + 1;
+      else hi = mid;
+    }
+    let df = 0;
+    let last = -1;
+    for (let p = lo; p < this.postingStart[termId + 1]! && this.postingUnit[p]! < endUnit; p++) {
+      const group = this.unitGroup[this.postingUnit[p]!]!;
+      if (group !== last) df++;
+      last = group;
+    }
+    return df;
+  }
+
   unitTf(unit: number, termId: number): number {
     // Binary search: postings of a term are sorted by unit.
     let lo = this.postingStart[termId]!;
