@@ -203,6 +203,17 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return mask;
   }
 
+  // What a sentence holds, worked out once per sentence, on first need (0: not yet known).
+  const holdsCache = { number: new Int8Array(unitDoc.length), time: new Int8Array(unitDoc.length), "leans on previous": new Int8Array(unitDoc.length) };
+  function unitHolds(unit: number, what: keyof typeof holdsCache): boolean {
+    const cache = holdsCache[what];
+    if (cache[unit] === 0) {
+      const text = unitText(unit);
+      cache[unit] = (what === "leans on previous" ? LEANS_ON_PREVIOUS.test(normalize(text)) : holdsAnswerType(text, what)) ? 2 : 1;
+    }
+    return cache[unit] === 2;
+  }
+
   /**
    * The sentence, or with its neighbour when the neighbour holds more of the question, holds
    * the number or time the question asks for and the sentence lacks, or is the one a
@@ -210,13 +221,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
    */
   function quoteUnits(query: ResolvedQuery, hit: Hit, type: AnswerType | undefined): number[] {
     const own = coverage(query, hit.unitMask);
-    const lacksType = type !== undefined && !holdsAnswerType(unitText(hit.unit), type);
+    const lacksType = type !== undefined && !unitHolds(hit.unit, type);
     let best: { unit: number; gain: number } | undefined;
     for (const neighbour of [hit.unit - 1, hit.unit + 1]) {
       if (unitGroup[neighbour] !== hit.group) continue;
       let gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
-      if (lacksType && holdsAnswerType(unitText(neighbour), type)) gain += own;
-      if (neighbour === hit.unit - 1 && LEANS_ON_PREVIOUS.test(normalize(unitText(hit.unit)))) gain += own;
+      if (lacksType && unitHolds(neighbour, type)) gain += own;
+      if (neighbour === hit.unit - 1 && unitHolds(hit.unit, "leans on previous")) gain += own;
       const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
       if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;
       if (!best || gain > best.gain) best = { unit: neighbour, gain };
