@@ -149,8 +149,14 @@ describe("dialect", () => {
     expect(dialectVariants("بيقولوا")).toContain("يقولوا");
     expect(dialectVariants("وحيطلق")).toContain("سيطلق");
   });
+  it("unwraps the ما…ش negation of Egyptian and Maghrebi Arabic", () => {
+    expect(dialectVariants("مابيشتكوش")).toEqual(expect.arrayContaining(["بيشتكو", "يشتكو"]));
+    expect(dialectVariants("مايعارضوش")).toContain("يعارضو");
+    expect(isStopWord(dialectVariants("ماغاديش")[0]!)).toBe(true);
+  });
   it("leaves other words alone", () => {
     expect(dialectVariants("نموذج")).toEqual([]);
+    expect(dialectVariants("ماش")).toEqual([]);
   });
 });
 
