@@ -58,7 +58,11 @@ interface ResolvedQuery {
   terms: QueryTerm[];
   /** Index terms the question matched, exactly or through a typo: what a quote highlights. */
   matched: Set<string>;
-  /** For each question word: its weight (paragraph idf) and its two mask bits (word form, root key). */
+  /**
+   * For each question word: its weight (paragraph idf over all the knowledge, × `boost`), its
+   * two mask bits (word form, root key), and its form's term id, to weigh it again within
+   * one document for confidence.
+   */
   words: Array<{ idf: number; formBit: number; formWeight: number; rootBit: number; formId?: number; boost: number }>;
   totalWeight: number;
 }
