@@ -168,4 +168,13 @@ describe("quote choice within a paragraph", () => {
     const [best] = e.answer("كم عدد المخطوطات النادرة في قاعة المكتبة الوطنية؟").results;
     expect(best!.quote).toContain("4500");
   });
+
+  it("puts first the sentence of the paragraph that holds a number, when the words nearly tie", () => {
+    const e = engineOver(
+      "تحفظ المكتبة الوطنية المخطوطات النادرة في قاعة خاصة بالمخطوطات النادرة. ويزورها الطلاب كثيرا للقراءة والبحث. وتحفظ المكتبة الوطنية 4500 من المخطوطات النادرة في المدينة.",
+      "تفتح المكتبة أبوابها للزوار في الصباح.",
+    );
+    const [best] = e.answer("كم المخطوطات النادرة التي تحفظها المكتبة الوطنية؟").results;
+    expect(best!.quote).toContain("4500");
+  });
 });
