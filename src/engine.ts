@@ -38,6 +38,11 @@ const LEANS_ON_PREVIOUS = /^[\s"“«(]*(?:[وف]?(?:هو|هي|هم|هما|هن|
 export const DEFAULT_MIN_CONFIDENCE = 0.25;
 /** Share of the best sentence's score within which a sentence holding the asked type goes first. */
 const NEAR_TIE = 0.95;
+/**
+ * A neighbour scoring this share of the best sentence's score is quoted with it. XQuAD dev:
+ * quotes holding the answer 489 → 505 of 632, for 36 more characters a quote on average.
+ */
+const NEAR_TIE_NEIGHBOUR = 0.9;
 /** Confidence kept when a "how many"/"when" question gets a quote with no number/time in it. */
 const ANSWER_TYPE_PENALTY = 0.5;
 export const MAX_RESULTS = 5;
@@ -222,10 +227,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   /**
    * The sentence, or with its neighbour when the neighbour holds more of the question, holds
-   * the number or time the question asks for and the sentence lacks, or is the one a
-   * sentence opening with «وهو…» refers back to (the answer is often that referent).
+   * the number or time the question asks for and the sentence lacks, is the one a sentence
+   * opening with «وهو…» refers back to (the answer is often that referent), or scores
+   * nearly as well (which of the two holds the answer, words alone cannot tell).
    */
-  function quoteUnits(query: ResolvedQuery, hit: Hit, type: AnswerType | undefined): number[] {
+  function quoteUnits(query: ResolvedQuery, hit: Hit, type: AnswerType | undefined, scoreOf: Map<number, number>): number[] {
     const own = coverage(query, hit.unitMask);
     const lacksType = type !== undefined && !unitHolds(hit.unit, type);
     let best: { unit: number; gain: number } | undefined;
@@ -234,6 +240,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       let gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
       if (lacksType && unitHolds(neighbour, type)) gain += own;
       if (neighbour === hit.unit - 1 && unitHolds(hit.unit, "leans on previous")) gain += own;
+      if ((scoreOf.get(neighbour) ?? 0) >= NEAR_TIE_NEIGHBOUR * hit.score) gain += own;
       const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
       if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;
       if (!best || gain > best.gain) best = { unit: neighbour, gain };
@@ -299,20 +306,23 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const { query, hits } = search(question, MAX_RESULTS * 8);
       const type = expectedAnswerType(question);
       if (type) preferAnswerType(hits, type);
+      const scoreOf = new Map(hits.map((h) => [h.unit, h.score]));
       const results: Result[] = [];
       const quoted = new Set<number>();
+      let firstUnits: number[] = [];
       for (const hit of hits) {
         if (quoted.has(hit.unit)) continue;
-        let units = quoteUnits(query, hit, type);
+        let units = quoteUnits(query, hit, type, scoreOf);
         if (units.some((u) => quoted.has(u))) units = [hit.unit];
         units.forEach((u) => quoted.add(u));
+        if (!results.length) firstUnits = units;
         results.push(toResult(query, hit, units));
         if (results.length === MAX_RESULTS) break;
       }
       // Confidence: how much of the question the best quote (its sentence or two) holds. It
       // separates answerable questions better than the paragraph's share does.
       const first = hits[0];
-      let best = first ? coverage(weighWithin(query, unitDoc[first.unit]!), quoteUnits(query, first, type).reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
+      let best = first ? coverage(weighWithin(query, unitDoc[first.unit]!), firstUnits.reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
       if (type && results[0] && !holdsAnswerType(results[0].quote, type)) best *= ANSWER_TYPE_PENALTY;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
     },

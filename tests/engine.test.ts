@@ -169,6 +169,16 @@ describe("quote choice within a paragraph", () => {
     expect(best!.quote).toContain("4500");
   });
 
+  it("quotes two adjacent sentences that match the question nearly as well as each other", () => {
+    const e = engineOver(
+      "زار الوفد مصنع السيارات الجديد صباحا. وأشاد الوفد بمصنع السيارات الجديد لأنه يعمل بالطاقة الشمسية.",
+      "تفتح المكتبة أبوابها للزوار في الصباح.",
+    );
+    const [best] = e.answer("ما رأي الوفد في مصنع السيارات الجديد؟").results;
+    expect(best!.quote).toContain("زار الوفد");
+    expect(best!.quote).toContain("بالطاقة الشمسية");
+  });
+
   it("puts first the sentence of the paragraph that holds a number, when the words nearly tie", () => {
     const e = engineOver(
       "تحفظ المكتبة الوطنية المخطوطات النادرة في قاعة خاصة بالمخطوطات النادرة. ويزورها الطلاب كثيرا للقراءة والبحث. وتحفظ المكتبة الوطنية 4500 من المخطوطات النادرة في المدينة.",
