@@ -51,8 +51,8 @@ describe("XQuAD-ar passage retrieval", () => {
 
 describe("XQuAD-ar answers", () => {
   const [all] = evaluateXquadAnswers("../shared/data/xquad-ar");
-  it("quotes the gold answer itself for most questions (0.692 when written)", () => {
-    expect(all!.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.67);
+  it("quotes the gold answer itself for most questions (0.720 when written)", () => {
+    expect(all!.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.7);
   });
   it("abstains on most questions whose passage is missing but whose article is there (0.739 when written)", () => {
     expect(all!.nearTopicAbstained).toBeGreaterThanOrEqual(0.72);
