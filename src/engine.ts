@@ -227,9 +227,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   /**
    * The sentence, or with its neighbour when the neighbour holds more of the question, holds
-   * the number or time the question asks for and the sentence lacks, is the one a sentence
-   * opening with «وهو…» refers back to (the answer is often that referent), or scores
-   * nearly as well (which of the two holds the answer, words alone cannot tell).
+   * the number or time the question asks for and the sentence lacks, is joined to it by a
+   * sentence opening with «وهو…» (the answer is often the referent, or what is said of it),
+   * or scores nearly as well (which of the two holds the answer, words alone cannot tell).
    */
   function quoteUnits(query: ResolvedQuery, hit: Hit, type: AnswerType | undefined, scoreOf: Map<number, number>): number[] {
     const own = coverage(query, hit.unitMask);
@@ -239,7 +239,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       if (unitGroup[neighbour] !== hit.group) continue;
       let gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
       if (lacksType && unitHolds(neighbour, type)) gain += own;
-      if (neighbour === hit.unit - 1 && unitHolds(hit.unit, "leans on previous")) gain += own;
+      // A sentence opening with «وهو…» belongs with the one before it, whichever of the two matched.
+      if (neighbour === hit.unit - 1 ? unitHolds(hit.unit, "leans on previous") : unitHolds(neighbour, "leans on previous")) gain += own;
       if ((scoreOf.get(neighbour) ?? 0) >= NEAR_TIE_NEIGHBOUR * hit.score) gain += own;
       const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
       if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;

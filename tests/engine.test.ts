@@ -151,6 +151,15 @@ describe("quote choice within a paragraph", () => {
     expect(best!.quote).toContain("مرتين");
   });
 
+  it("adds the «وهي…» sentence that goes on about the matched one", () => {
+    const e = engineOver(
+      "تأسست الجمعية الوطنية للمهندسين الزراعيين في مدينة حمص. وهي تضم اليوم خمسة آلاف عضو.",
+      "تفتح المكتبة أبوابها للزوار في الصباح.",
+    );
+    const [best] = e.answer("ما هي الجمعية الوطنية للمهندسين الزراعيين؟").results;
+    expect(best!.quote).toContain("خمسة آلاف عضو");
+  });
+
   it("keeps a sentence alone when it does not lean on the one before", () => {
     const e = engineOver(
       "فاز المهندس سامي بالجائزة الكبرى. كان أول مهندس يفوز بجائزة الابتكار الزراعي مرتين هو خالد.",
