@@ -21,6 +21,12 @@ describe("answer", () => {
     });
   });
 
+  it("knows a person called by the first name alone (aliases.yaml)", () => {
+    const answer = engine.answer("وش قال مارك عن الاتحاد الاوروبي");
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.quote).toContain("زوكربيرج");
+  });
+
   it("returns at most 5 distinct results, best first, each an exact slice of the article", () => {
     const { results } = engine.answer("الذكاء الاصطناعي مفتوح المصدر في الاتحاد الأوروبي");
     expect(results.length).toBeGreaterThan(1);
