@@ -50,6 +50,9 @@ describe("stop words", () => {
       expect(isStopWord(normalize(w)), w).toBe(true);
     }
   });
+  it("holds the object carrier of Levantine «بدي ياه»", () => {
+    for (const w of ["ياه", "إياه", "إياها"]) expect(isStopWord(normalize(w)), w).toBe(true);
+  });
   it("keeps content words that stopwords-iso lists", () => {
     for (const w of ["اليوم", "عام", "مليون", "قوة"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
@@ -143,6 +146,8 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("يسوي"))).toContain("يفعل");
     expect(dialectVariants(normalize("الجاي"))).toContain("القادم");
     expect(dialectVariants(normalize("الاتنين"))).toContain("الاثنان");
+    // "wanting" has two MSA verbs; the text may use either
+    expect(dialectVariants(normalize("بدها"))).toEqual(expect.arrayContaining(["تريد", "ترغب"]));
   });
   it("reads Egyptian future and Levantine present prefixes", () => {
     expect(dialectVariants("هيستفيد")).toContain("سيستفيد");

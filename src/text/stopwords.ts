@@ -30,7 +30,7 @@ const QUESTION_WORDS = [
   // The article or a preposition written apart from the word («ال EU», «بال open source»), and
   // more dialect fillers.
   "ال", "بال", "وال", "فال", "كال", "لل", "عال", "عل", "فال", "بالظبط", "بالزبط", "بالزبط", "خالص", "بالمره",
-  "اصلا", "قصته", "قصتها", "سالفه", "سالفة", "موضوع", "بالموضوع",
+  "اصلا", "قصته", "قصتها", "سالفه", "سالفة", "موضوع", "بالموضوع", "ياه", "ياها", "ياهم", "اياه", "اياها", "اياهم",
   // Maghrebi question words and particles: how, how much, when, from where, what, why, will, of, now.
   "كيفاش", "شحال", "قداش", "وقتاش", "فوقاش", "منين", "اشنو", "علاه", "غادي", "غا", "ديال", "ديالها", "ديالهم", "دابا", "واخا",
   // Words about the article itself: every answer is "in the article".
