@@ -53,6 +53,10 @@ describe("stop words", () => {
   it("holds the object carrier of Levantine «بدي ياه»", () => {
     for (const w of ["ياه", "إياه", "إياها"]) expect(isStopWord(normalize(w)), w).toBe(true);
   });
+  it("holds a listed word with a proclitic or a pronoun suffix, and no content word", () => {
+    for (const w of ["معها", "عليهم", "بشو", "لمين", "عندي", "فيها"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    for (const w of ["بيان", "وقت", "مستخدم", "شركه", "لقب"]) expect(isStopWord(normalize(w)), w).toBe(false);
+  });
   it("keeps content words that stopwords-iso lists", () => {
     for (const w of ["اليوم", "عام", "مليون", "قوة"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
@@ -148,6 +152,12 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("الاتنين"))).toContain("الاثنان");
     // "wanting" has two MSA verbs; the text may use either
     expect(dialectVariants(normalize("بدها"))).toEqual(expect.arrayContaining(["تريد", "ترغب"]));
+    expect(dialectVariants(normalize("موديل"))).toContain("نموذج");
+  });
+  it("reads Levantine «هال…» and the Maghrebi present «كي…»", () => {
+    expect(dialectVariants(normalize("هالتأخير"))).toContain("التاخير");
+    expect(dialectVariants("كيشوف")).toContain("يشوف");
+    expect(dialectVariants("كيشوف")).toContain("يري");
   });
   it("reads Egyptian future and Levantine present prefixes", () => {
     expect(dialectVariants("هيستفيد")).toContain("سيستفيد");

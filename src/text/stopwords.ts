@@ -31,6 +31,7 @@ const QUESTION_WORDS = [
   // more dialect fillers.
   "ال", "بال", "وال", "فال", "كال", "لل", "عال", "عل", "فال", "بالظبط", "بالزبط", "بالزبط", "خالص", "بالمره",
   "اصلا", "قصته", "قصتها", "سالفه", "سالفة", "موضوع", "بالموضوع", "ياه", "ياها", "ياهم", "اياه", "اياها", "اياهم",
+  "عشان", "علشان", "مشان", "منشان", "كرمال",
   // Maghrebi question words and particles: how, how much, when, from where, what, why, will, of, now.
   "كيفاش", "شحال", "قداش", "وقتاش", "فوقاش", "منين", "اشنو", "علاه", "غادي", "غا", "ديال", "ديالها", "ديالهم", "دابا", "واخا",
   // Words about the article itself: every answer is "in the article".
@@ -47,6 +48,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .filter((word) => word && !DROPPED.has(word)),
 );
 
+const PROCLITIC = /^[وفبلك]/;
+const PRONOUN_SUFFIX = /(?:هما|هم|هن|ها|كم|نا|ه|ك|ي)$/;
+
+/**
+ * A listed word, or one with a proclitic or a pronoun suffix on a listed word («معها»,
+ * «عليهم», «بشو», «لمين»): a function word either way. Left in, it would count as a
+ * content word the text lacks.
+ */
 export function isStopWord(term: string): boolean {
-  return STOP_WORDS.has(term);
+  if (STOP_WORDS.has(term)) return true;
+  if (term.length < 3) return false;
+  const bare = term.replace(PROCLITIC, "");
+  if (bare !== term && bare.length >= 2 && STOP_WORDS.has(bare)) return true;
+  const base = term.replace(PRONOUN_SUFFIX, "");
+  return base !== term && base.length >= 2 && STOP_WORDS.has(base);
 }
