@@ -30,6 +30,11 @@ const LEXICON: Record<string, string[]> = {
   "تاني": ["ثاني", "اخر"], "تانيه": ["ثانيه", "اخري"], "زي": ["مثل"], "متل": ["مثل"], "منيح": ["جيد"], "كويس": ["جيد"],
   "زين": ["جيد"], "مزبوط": ["صحيح"], "هلا": ["الان"], "هلق": ["الان"], "دلوقتي": ["الان"], "الحين": ["الان"],
   "امبارح": ["امس"], "بكره": ["غدا"], "لسه": ["بعد"], "برضو": ["ايضا"], "برضه": ["ايضا"], "كمان": ["ايضا"],
+  "سوا": ["معا"], "يضل": ["يظل", "يبقى"], "تضل": ["تظل", "تبقى"], "ضل": ["ظل", "بقي"], "ضلت": ["ظلت", "بقيت"],
+  "تخلي": ["تجعل"], "طول": ["دائما"], "بغى": ["اراد", "رغب"], "بغات": ["ارادت", "رغبت"], "بغاو": ["ارادوا", "رغبوا"],
+  // loanwords written in Arabic script
+  "موديل": ["نموذج"], "موديلات": ["نماذج"], "الموديل": ["النموذج"], "داتا": ["بيانات"], "الداتا": ["البيانات"],
+  "يوزر": ["مستخدم"], "يوزرز": ["مستخدمين"], "ابلكيشن": ["تطبيق"], "ابليكيشن": ["تطبيق"],
   "بزاف": ["كثير"], "ليش": ["لماذا"], "ليه": ["لماذا"], "مين": ["من"], "وين": ["اين"], "فين": ["اين"], "ايش": ["ماذا"], "شو": ["ماذا"],
   "مافي": ["لا يوجد"], "فيه": ["يوجد"], "اكو": ["يوجد"], "ماكو": ["لا يوجد"],
 };
@@ -45,6 +50,12 @@ export function dialectVariants(word: string): string[] {
   // Egyptian and Maghrebi negation wraps the word: «مابيشتكوش», «ماغاديش» → the word inside.
   const negated = /^ما(...+)ش$/.exec(word);
   if (negated) return [negated[1]!, ...dialectVariants(negated[1]!)];
+  // Levantine «هالتأخير» (this delay): the demonstrative ها on the article.
+  const demonstrative = /^ه(ال..+)$/.exec(word);
+  if (demonstrative) return [demonstrative[1]!, ...dialectVariants(demonstrative[1]!)];
+  // Maghrebi present «كيشوف», «كنعرف», «كتبغي»: the ك before the verb.
+  const maghrebi = /^ك([يتن]..+)$/.exec(word);
+  if (maghrebi) variants.push(maghrebi[1]!, ...(TABLE.get(maghrebi[1]!) ?? []));
   const verb = /^(?:[وف])?([هحب])([يتن]..+)$/.exec(word);
   if (verb) {
     const [, prefix, rest] = verb;
