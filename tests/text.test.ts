@@ -196,6 +196,15 @@ describe("rootKey: verbal nouns and broken plurals", () => {
     expect(key("السطور")).toBe(key("سطر"));
     expect(key("استخدام")).toBe(key("يستخدمون"));
   });
+  it("meets a broken plural فواعل/فواعيل and its singular", () => {
+    expect(key("القوانين")).toBe(key("قانون"));
+    expect(key("قواعد")).toBe(key("القاعدة"));
+    expect(key("قواعد")).not.toBe(key("قانون"));
+  });
+  it("meets a four-letter present in ت and its noun (ترغب ~ رغبة, تطلق ~ إطلاق)", () => {
+    expect(key("ترغب")).toBe(key("رغبة"));
+    expect(key("تطلقه")).toBe(key("إطلاق"));
+  });
   it("meets a short derived-form past tense and its present (اشتكى ~ يشتكون)", () => {
     expect(key("اشتكى")).toBe(key("يشتكون"));
     expect(key("اشتكى")).not.toBe(key("شكر"));

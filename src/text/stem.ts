@@ -51,9 +51,13 @@ export function rootKey(stemmed: string): string {
   if (!isArabic(stemmed)) return stemmed;
   let word = stemmed;
   if (word.length >= 5 && VERB_PREFIX.test(word)) word = word.replace(VERB_PREFIX, "");
-  // Four letters opening with alef or yeh are nearly always verbs: a derived-form past
-  // (اشتك from اشتكى) or a present (يشتك, يمنع). Drop the letter so they meet.
-  else if (word.length === 4 && /^[اي]/.test(word)) word = word.slice(1);
+  // Four letters opening with alef, yeh or teh are nearly always verbs: a derived-form past
+  // (اشتك from اشتكى) or a present (يشتك, يمنع, ترغب). Drop the letter so they meet
+  // their nouns (رغبة) as the longer forms above do.
+  else if (word.length === 4 && /^[ايت]/.test(word)) word = word.slice(1);
+  // Broken plurals فواعل/فواعيل (قواعد، قوانين → قوان) meet their singulars فاعلة/فاعول
+  // (قاعدة، قانون) once the و goes.
+  if (word.length >= 4 && word[1] === "و" && word[2] === "ا") word = word[0] + word.slice(2);
   for (let changed = true; changed && word.length > 3; ) {
     changed = false;
     for (const suffix of ROOT_SUFFIXES) {
