@@ -71,6 +71,9 @@ describe("splitSentences", () => {
   it("splits on . ؟ ! ؛ and keeps closing quotes with their sentence", () => {
     expect(sentences("أولى. ثانية؟ ثالثة! رابعة؛ “خامسة.” سادسة")).toEqual(["أولى.", "ثانية؟", "ثالثة!", "رابعة؛", "“خامسة.”", "سادسة"]);
   });
+  it("keeps a piece that opens with a comma with the sentence before it", () => {
+    expect(sentences("أنظمة الدفع. ، من بين أمور أخرى. جملة تالية.")).toEqual(["أنظمة الدفع. ، من بين أمور أخرى.", "جملة تالية."]);
+  });
   it("does not split inside numbers or domains", () => {
     expect(sentences("ارتفع 3.5 بالمئة على Meta.com اليوم.")).toHaveLength(1);
   });

@@ -18,7 +18,10 @@ export function splitSentences(paragraph: string): Span[] {
     const text = paragraph.slice(start, end);
     const lead = text.length - text.trimStart().length;
     const trail = text.length - text.trimEnd().length;
-    if (text.trim()) spans.push({ start: start + lead, end: end - trail });
+    if (!text.trim()) return;
+    // A piece that opens with a comma («، من بين أمور أخرى.») goes on with the sentence before.
+    if (/^[،,؛;:]/.test(text.trimStart()) && spans.length) spans[spans.length - 1]!.end = end - trail;
+    else spans.push({ start: start + lead, end: end - trail });
   };
   for (const match of paragraph.matchAll(SENTENCE_END)) {
     const end = match.index + match[0].length;
