@@ -22,6 +22,13 @@ const GLOSSARY: Record<string, string[]> = {
   blog: ["مدونة"], post: ["منشور"], statement: ["بيان"], statements: ["بيانات", "بيانين"], joint: ["مشترك", "مشتركين"],
   europe: ["أوروبا"], european: ["الأوروبي"], europeans: ["الأوروبيين"], future: ["مستقبل"], industry: ["الصناعة"],
   extortion: ["ابتزاز"], farce: ["مهزلة"], criticism: ["انتقاد"], criticize: ["انتقاد"], criticized: ["انتقدت"],
+  experience: ["تجربة"], personal: ["شخصي", "مخصصة"], custom: ["مخصص"], success: ["نجاح"], growth: ["نمو"],
+  support: ["دعم"], launch: ["إطلاق"], release: ["إطلاق", "إصدار"], block: ["حجب"], ban: ["حظر", "منع"],
+  delay: ["تأخير"], clarity: ["الوضوح"], unclear: ["عدم الوضوح"], uncertainty: ["عدم الوضوح"], competition: ["المنافسة"],
+  market: ["السوق"], markets: ["الأسواق"], digital: ["الرقمية"], platform: ["منصة"], platforms: ["المنصات"],
+  service: ["خدمة"], services: ["الخدمات"], subscription: ["اشتراك"], price: ["سعر"], access: ["الوصول"],
+  feature: ["ميزة"], features: ["ميزات"], partnership: ["شراكة"], government: ["الحكومة"], commission: ["المفوضية"],
+  ecosystem: ["النظام البيئي"], investment: ["استثمار"], culture: ["الثقافة"], languages: ["اللغات"], knowledge: ["المعرفة"],
 };
 
 const TABLE = new Map(Object.entries(GLOSSARY).map(([word, forms]) => [word, forms.map(normalize)]));
