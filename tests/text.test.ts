@@ -183,6 +183,7 @@ describe("English words in Arabic questions", () => {
     expect(arabicForEnglish("regulations")[0]).toBe(normalize("اللوائح"));
     expect(arabicForEnglish("player")).toEqual([normalize("مشغل")]);
     expect(arabicForEnglish("experience")).toEqual([normalize("تجربة")]);
+    expect(arabicForEnglish("enemies")).toEqual([normalize("أعداء")]);
     expect(arabicForEnglish("zuckerberg")).toEqual([]);
   });
   it("treats a detached article or preposition as a stop word", () => {

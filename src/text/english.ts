@@ -29,6 +29,8 @@ const GLOSSARY: Record<string, string[]> = {
   service: ["خدمة"], services: ["الخدمات"], subscription: ["اشتراك"], price: ["سعر"], access: ["الوصول"],
   feature: ["ميزة"], features: ["ميزات"], partnership: ["شراكة"], government: ["الحكومة"], commission: ["المفوضية"],
   ecosystem: ["النظام البيئي"], investment: ["استثمار"], culture: ["الثقافة"], languages: ["اللغات"], knowledge: ["المعرفة"],
+  enemy: ["عدو"], enemies: ["أعداء"], rival: ["منافس", "عدو"], competitor: ["منافس"], simplified: ["المبسط"], simple: ["بسيط", "المبسط"],
+  reading: ["القراءة"], read: ["القراءة"], lines: ["السطور"], benefit: ["فائدة"], problem: ["مشكلة"], reason: ["سبب"],
 };
 
 const TABLE = new Map(Object.entries(GLOSSARY).map(([word, forms]) => [word, forms.map(normalize)]));
