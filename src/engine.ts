@@ -37,7 +37,7 @@ const LEANS_ON_PREVIOUS = /^[\s"“«(]*(?:[وف]?(?:هو|هي|هم|هما|هن|
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.25;
 /** Share of the best sentence's score within which a sentence holding the asked type goes first. */
-const NEAR_TIE = 0.95;
+const ANSWER_TYPE_NEAR_TIE = 0.95;
 /**
  * A neighbour scoring this share of the best sentence's score is quoted with it. XQuAD dev:
  * first quotes holding the answer 494 → 516 of 632, for 58 more characters a quote.
@@ -240,7 +240,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       let gain = coverage(query, unitMask(query, neighbour) | hit.unitMask) - own;
       if (lacksType && unitHolds(neighbour, type)) gain += own;
       // A sentence opening with «وهو…» belongs with the one before it, whichever of the two matched.
-      if (neighbour === hit.unit - 1 ? unitHolds(hit.unit, "leans on previous") : unitHolds(neighbour, "leans on previous")) gain += own;
+      if (unitHolds(Math.max(hit.unit, neighbour), "leans on previous")) gain += own;
       if ((scoreOf.get(neighbour) ?? 0) >= NEAR_TIE_NEIGHBOUR * hit.score) gain += own;
       const combined = Math.max(unitEnd[hit.unit]!, unitEnd[neighbour]!) - Math.min(unitStart[hit.unit]!, unitStart[neighbour]!);
       if (combined > MAX_QUOTE_LENGTH || gain < 0.25 * own) continue;
@@ -257,7 +257,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   function preferAnswerType(hits: Hit[], type: AnswerType): void {
     const top = hits[0];
     if (!top || unitHolds(top.unit, type)) return;
-    const next = hits.findIndex((h) => h.group === top.group && h.score >= NEAR_TIE * top.score && unitHolds(h.unit, type));
+    const next = hits.findIndex((h) => h.group === top.group && h.score >= ANSWER_TYPE_NEAR_TIE * top.score && unitHolds(h.unit, type));
     if (next > 0) hits.unshift(...hits.splice(next, 1));
   }
 
