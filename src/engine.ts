@@ -1,6 +1,6 @@
 // The answer engine: question → Answer. Knows nothing about Telegram; the bot and the
 // CLI both print the Answer it returns.
-import type { Answer, Engine, KnowledgeBase, Result } from "./types.ts";
+import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "./types.ts";
 import { createAnalyzer, type Analyzer } from "./text/analyze.ts";
 import { normalize } from "./text/normalize.ts";
 import { tokenize } from "./text/tokenize.ts";
@@ -300,11 +300,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return { query, hits: query.terms.length ? index.search(query.terms, limit) : [] };
   }
 
-  return {
-    knowledge,
-
-    answer(question) {
-      const { query, hits } = search(question, MAX_RESULTS * 8);
+  /** The answer from the sentences `keep` accepts (a follow-up: one document's). */
+  function answerFrom(question: string, keep?: (hit: Hit) => boolean): Answer {
+      const found = search(question, keep ? MAX_RESULTS * 40 : MAX_RESULTS * 8);
+      const query = found.query;
+      const hits = keep ? found.hits.filter(keep) : found.hits;
       const type = expectedAnswerType(question);
       if (type) preferAnswerType(hits, type);
       const scoreOf = new Map(hits.map((h) => [h.unit, h.score]));
@@ -326,6 +326,18 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       let best = first ? coverage(weighWithin(query, unitDoc[first.unit]!), firstUnits.reduce((mask, unit) => mask | unitMask(query, unit), 0)) : 0;
       if (type && results[0] && !holdsAnswerType(results[0].quote, type)) best *= ANSWER_TYPE_PENALTY;
       return { question, answered: best >= minConfidence, confidence: Math.round(best * 1000) / 1000, results };
+    }
+
+  return {
+    knowledge,
+
+    answer(question, answerOptions: AnswerOptions = {}) {
+      const d = answerOptions.within === undefined ? -1 : knowledge.documents.findIndex((doc) => doc.id === answerOptions.within);
+      if (d >= 0) {
+        const within = answerFrom(question, (hit) => unitDoc[hit.unit] === d);
+        if (within.answered) return within;
+      }
+      return answerFrom(question);
     },
 
     rankParagraphs(question, limit) {

@@ -65,11 +65,19 @@ export interface Answer {
   results: Result[];
 }
 
+export interface AnswerOptions {
+  /**
+   * A follow-up: the id of the document the conversation is about (the article of the answer
+   * the question replies to). It is searched first; the whole shelf only when it cannot answer.
+   */
+  within?: string;
+}
+
 /** The answer engine, built once from a knowledge base. Pure and synchronous. */
 export interface Engine {
   readonly knowledge: KnowledgeBase;
   /** Up to 5 results, best first; `answered` is false when nothing is confident enough. */
-  answer(question: string): Answer;
+  answer(question: string, options?: AnswerOptions): Answer;
   /** The whole text of a paragraph (1-based), or undefined when there is none. */
   paragraph(documentId: string, paragraph: number): string | undefined;
   /** Example questions the knowledge can answer (from documents' `examples`). */

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createEngine, DEFAULT_MIN_CONFIDENCE, MAX_QUOTE_LENGTH, MAX_RESULTS } from "../src/engine.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 
-const engine = createEngine(loadKnowledge("knowledge"));
-const article = readFileSync("../shared/source/article.ar.txt", "utf8");
+const engine = createEngine(loadKnowledge("tests/fixtures/article"));
+const article = readFileSync("tests/fixtures/source/article.ar.txt", "utf8");
 
 describe("answer", () => {
   it("quotes the sentence about Mark Zuckerberg, word for word, with its source", () => {

@@ -7,7 +7,7 @@ import { evaluateArticle, evaluateXquad, evaluateXquadAnswers, readJsonLines, ty
 
 describe("article evaluation set", () => {
   const questions = readJsonLines<EvalQuestion>("tests/eval/article.jsonl");
-  const result = evaluateArticle(createEngine(loadKnowledge("knowledge")), questions);
+  const result = evaluateArticle(createEngine(loadKnowledge("tests/fixtures/article")), questions);
 
   it("is large and varied enough to mean something", () => {
     expect(questions.length).toBeGreaterThanOrEqual(80);
@@ -30,7 +30,7 @@ describe("article evaluation set", () => {
 });
 
 describe("second evaluation set, written apart from the first", () => {
-  const result = evaluateArticle(createEngine(loadKnowledge("knowledge")), readJsonLines<EvalQuestion>("tests/eval/article-holdout.jsonl"));
+  const result = evaluateArticle(createEngine(loadKnowledge("tests/fixtures/article")), readJsonLines<EvalQuestion>("tests/eval/article-holdout.jsonl"));
   it("holds up on questions the pipeline was not built around", () => {
     expect(result.inScope.questions).toBeGreaterThanOrEqual(60);
     expect(result.inScope.top1).toBeGreaterThanOrEqual(0.8);
@@ -49,7 +49,7 @@ describe.each([
   ["tests/eval/article-holdout5.jsonl", 0.7, 0.8],
   ["tests/eval/article-holdout6.jsonl", 0.85, 0.7],
 ])("paraphrased evaluation set %s", (file, top1, abstained) => {
-  const result = evaluateArticle(createEngine(loadKnowledge("knowledge")), readJsonLines<EvalQuestion>(file));
+  const result = evaluateArticle(createEngine(loadKnowledge("tests/fixtures/article")), readJsonLines<EvalQuestion>(file));
   it("answers most paraphrased questions with the right quote, and abstains on most off-topic ones", () => {
     expect(result.inScope.questions).toBe(70);
     expect(result.inScope.top1).toBeGreaterThanOrEqual(top1);
@@ -58,7 +58,7 @@ describe.each([
 });
 
 describe("XQuAD-ar passage retrieval", () => {
-  const [all, dev, test] = evaluateXquad("../shared/data/xquad-ar");
+  const [all, dev, test] = evaluateXquad("tests/data/xquad-ar");
   it("beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885)", () => {
     expect(all!.questions).toBe(1190);
     expect(all!.top1).toBeGreaterThanOrEqual(0.89);
@@ -70,7 +70,7 @@ describe("XQuAD-ar passage retrieval", () => {
 });
 
 describe("XQuAD-ar answers", () => {
-  const [all] = evaluateXquadAnswers("../shared/data/xquad-ar");
+  const [all] = evaluateXquadAnswers("tests/data/xquad-ar");
   it("quotes the gold answer itself for most questions (0.723 when written)", () => {
     expect(all!.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.7);
   });

@@ -19,7 +19,7 @@ const doc = (body = "فقرة أولى.\n\nفقرة ثانية.") => `---\ntitle
 
 describe("loadKnowledge", () => {
   it("loads the article with its facts, and leaves out the site's chrome", () => {
-    const kb = loadKnowledge("knowledge");
+    const kb = loadKnowledge("tests/fixtures/article");
     const [article] = kb.documents;
     expect(article!.id).toBe("meta-spotify-eu-ai");
     expect(article!.meta.publisher).toBe("شعاع للمعلوماتية");
@@ -30,7 +30,7 @@ describe("loadKnowledge", () => {
       author: "Sarah Perez",
       published: "2024-08-23",
     });
-    const source = readFileSync("../shared/source/article.ar.txt", "utf8").split("\n");
+    const source = readFileSync("tests/fixtures/source/article.ar.txt", "utf8").split("\n");
     expect(article!.paragraphs).toEqual(source.slice(0, 9));
     expect(article!.paragraphs.join("\n")).not.toContain("اشترك للحصول");
     expect(kb.aliases.find((a) => a.canonical === "spotify")?.spellings).toContain("سبوتيفي");
@@ -78,7 +78,7 @@ describe("splitSentences", () => {
     expect(sentences("ارتفع 3.5 بالمئة على Meta.com اليوم.")).toHaveLength(1);
   });
   it("returns exact slices of the paragraph", () => {
-    const p = readFileSync("../shared/source/article.ar.txt", "utf8").split("\n")[7]!;
+    const p = readFileSync("tests/fixtures/source/article.ar.txt", "utf8").split("\n")[7]!;
     const spans = splitSentences(p);
     expect(spans.length).toBeGreaterThan(3);
     for (const s of spans) expect(p.includes(p.slice(s.start, s.end))).toBe(true);

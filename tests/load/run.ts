@@ -58,7 +58,7 @@ const child: ChildProcess = spawn(
   ["--expose-gc", "--import", "tsx", "--import", "./tests/load/heap-probe.ts", "src/main.ts"],
   {
     cwd: ROOT,
-    env: { ...process.env, BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "polling", LOG_LEVEL: "info", KNOWLEDGE_DIR: "./knowledge" },
+    env: { ...process.env, BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "polling", LOG_LEVEL: "info", KNOWLEDGE_DIR: "./tests/fixtures/article" },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   },
 );

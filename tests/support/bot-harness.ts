@@ -21,7 +21,7 @@ export const GROUP_ID = -1001234567890;
 let sharedEngine: Engine | undefined;
 /** The real engine over the real knowledge/ folder, built once per test file. */
 export function realEngine(): Engine {
-  sharedEngine ??= createEngine(loadKnowledge(new URL("../../knowledge", import.meta.url).pathname));
+  sharedEngine ??= createEngine(loadKnowledge(new URL("../fixtures/article", import.meta.url).pathname));
   return sharedEngine;
 }
 

@@ -23,7 +23,7 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   // which a SIGKILL of the CLI would leave running.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, KNOWLEDGE_DIR: "./knowledge", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, KNOWLEDGE_DIR: "./tests/fixtures/article", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
