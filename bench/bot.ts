@@ -16,7 +16,7 @@ import { createEngine } from "../src/engine.ts";
 import { readJsonLines } from "../src/eval/evaluate.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { createLogger } from "../src/logger.ts";
-import { type ApiCall, FakeTelegram } from "../tests/support/fake-telegram.ts";
+import { type ApiCall, FakeTelegram } from "../src/playground/fake-telegram.ts";
 import { ARTICLE_DIR, PROJECT_ROOT } from "./corpora.ts";
 import { summarize, type LatencySummary } from "./stats.ts";
 

@@ -6,7 +6,7 @@ import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { createLogger, redactSecrets, sanitize } from "../src/logger.ts";
-import { FakeTelegram } from "./support/fake-telegram.ts";
+import { FakeTelegram } from "../src/playground/fake-telegram.ts";
 
 const TOKEN = "7012345678:AAHk3v_Qx-9bYzT4mN2pLc8rWs6dFgJhKeQ";
 

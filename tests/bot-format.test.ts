@@ -8,7 +8,7 @@ import { greetingReply, normalizeGreeting } from "../src/bot/greetings.ts";
 import { escapeHtml, isolateLatin } from "../src/bot/html.ts";
 import { texts } from "../src/bot/texts.ts";
 import type { Result } from "../src/types.ts";
-import { parseTelegramHtml } from "./support/fake-telegram.ts";
+import { parseTelegramHtml } from "../src/playground/fake-telegram.ts";
 
 const doc = { title: "عنوان المقال", publisher: "الناشر" };
 const result = (quote: string, highlights: Array<[number, number]> = [], extra: Partial<Result["document"]> = {}): Result => ({

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { texts } from "../src/bot/texts.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
-import { type ApiCall, FakeTelegram, parseTelegramHtml } from "./support/fake-telegram.ts";
+import { type ApiCall, FakeTelegram, parseTelegramHtml } from "../src/playground/fake-telegram.ts";
 
 const USER = 4242;
 const GROUP = -1009876543210;

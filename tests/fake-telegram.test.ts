@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Api, Bot, GrammyError, HttpError } from "grammy";
 import type { Message, Update } from "grammy/types";
-import { FakeTelegram, parseTelegramHtml } from "./support/fake-telegram.ts";
+import { FakeTelegram, parseTelegramHtml } from "../src/playground/fake-telegram.ts";
 
 let fake: FakeTelegram;
 let api: Api;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cutText, fallbackPayload } from "../src/bot/delivery.ts";
 import { texts } from "../src/bot/texts.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
-import { type ApiCall, FakeTelegram, parseTelegramHtml } from "./support/fake-telegram.ts";
+import { type ApiCall, FakeTelegram, parseTelegramHtml } from "../src/playground/fake-telegram.ts";
 import { INFO, WARN } from "./support/log-capture.ts";
 import { answerTo, type PollingBot, sendsTo, sleep, startPollingBot, waitUntil } from "./support/polling-bot.ts";
 

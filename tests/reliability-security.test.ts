@@ -10,7 +10,7 @@ import { texts } from "../src/bot/texts.ts";
 import { createWebhookServer } from "../src/server.ts";
 import { createHarness, realEngine, textMessage } from "./support/bot-harness.ts";
 import { type BotProcess, freePort, spawnBot } from "./support/bot-process.ts";
-import { FakeTelegram } from "./support/fake-telegram.ts";
+import { FakeTelegram } from "../src/playground/fake-telegram.ts";
 import { captureLogs, INFO, WARN } from "./support/log-capture.ts";
 import { answerTo, FAST_RETRY, type PollingBot, sendsTo, sleep, startPollingBot, waitUntil } from "./support/polling-bot.ts";
 

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { texts } from "../../src/bot/texts.ts";
-import { FakeTelegram } from "../support/fake-telegram.ts";
+import { FakeTelegram } from "../../src/playground/fake-telegram.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const USERS = 1_000;

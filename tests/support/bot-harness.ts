@@ -8,7 +8,7 @@ import { createEngine } from "../../src/engine.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import type { Engine } from "../../src/types.ts";
-import { detectIncomingEntities, parseTelegramHtml, testBotInfo } from "./fake-telegram.ts";
+import { detectIncomingEntities, parseTelegramHtml, testBotInfo } from "../../src/playground/fake-telegram.ts";
 import { telegramProblems } from "./telegram-rules.ts";
 
 export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";

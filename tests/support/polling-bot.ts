@@ -4,7 +4,7 @@ import type { Bot } from "grammy";
 import { type BotOptions, createBot } from "../../src/bot/index.ts";
 import { type Polling, startPolling } from "../../src/bot/polling.ts";
 import { realEngine } from "./bot-harness.ts";
-import { type ApiCall, FakeTelegram } from "./fake-telegram.ts";
+import { type ApiCall, FakeTelegram } from "../../src/playground/fake-telegram.ts";
 import { type CapturedLogs, captureLogs } from "./log-capture.ts";
 
 export interface PollingBot {

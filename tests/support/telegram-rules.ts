@@ -1,7 +1,7 @@
 // What Telegram accepts in the calls this bot makes, as a list of problems (empty = fine).
 // Texts in parse_mode HTML go through parseTelegramHtml (Telegram's HTML subset: known
 // tags only, balanced, "&" "<" ">" escaped); limits are Telegram's documented ones.
-import { parseTelegramHtml } from "./fake-telegram.ts";
+import { parseTelegramHtml } from "../../src/playground/fake-telegram.ts";
 
 export const MAX_TEXT = 4096; // characters after entity parsing
 export const MAX_CALLBACK_DATA_BYTES = 64;

@@ -1,6 +1,6 @@
 /**
- * A local Telegram Bot API emulator for tests (Telegram itself is unreachable
- * from CI). It speaks the real HTTP protocol on 127.0.0.1, so grammY's own
+ * A local Telegram Bot API emulator, shared by the tests (Telegram itself is
+ * unreachable from CI) and the playground (`npm start` without a token). It speaks the real HTTP protocol on 127.0.0.1, so grammY's own
  * client, long polling and error classes are exercised unchanged:
  *
  *   const fake = await FakeTelegram.start();
