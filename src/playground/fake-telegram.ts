@@ -37,6 +37,14 @@ export interface FakeTelegramOptions {
   botId?: number;
   /** getMe first_name. Default "Test QA Bot". */
   botFirstName?: string;
+  /**
+   * Group privacy mode, as Telegram applies it to bots by default: group messages that are
+   * not commands, mentions of the bot or replies to it are stored (they can be replied to)
+   * but never delivered. Default false, so tests see the bot ignore them itself.
+   */
+  groupPrivacy?: boolean;
+  /** Keep every call in `calls` (default true). A long-running playground turns it off. */
+  recordCalls?: boolean;
 }
 
 export interface ApiErrorBody {
@@ -82,6 +90,9 @@ export interface QueuedMessage {
   message_id: number;
   message: Message;
 }
+
+/** A group message: privacy mode (groupPrivacy) may keep it from the bot, leaving no update. */
+export type GroupMessage = Omit<QueuedMessage, "update_id"> & { update_id: number | undefined };
 
 export type HtmlParseResult =
   | { ok: true; text: string; entities: MessageEntity[] }
@@ -527,11 +538,17 @@ export class FakeTelegram {
   private menuButton: unknown = { type: "commands" };
   private webhookUrl = "";
   private stopped = false;
+  private readonly callListeners = new Set<(call: ApiCall) => void>();
+  private readonly groupPrivacy: boolean;
+  private readonly recordCalls: boolean;
+  private callCount = 0;
 
   private constructor(server: Server, apiRoot: string, opts: FakeTelegramOptions) {
     this.server = server;
     this.apiRoot = apiRoot;
     this.token = opts.token ?? "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+    this.groupPrivacy = opts.groupPrivacy ?? false;
+    this.recordCalls = opts.recordCalls ?? true;
     const idFromToken = Number(this.token.split(":")[0]);
     this.botInfo = testBotInfo({
       id: opts.botId ?? (Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 123456),
@@ -601,11 +618,11 @@ export class FakeTelegram {
       ...(from.username !== undefined ? { username: from.username } : {}),
       ...extra.chat,
     } as Chat;
-    return this.queueText(chat, from, text, extra);
+    return this.queueText(chat, from, text, extra) as QueuedMessage;
   }
 
   /** Queues a text message from a user in a supergroup (use ids like -100…). */
-  sendGroupText(chatId: number, userId: number, text: string, extra: IncomingTextExtra = {}): QueuedMessage {
+  sendGroupText(chatId: number, userId: number, text: string, extra: IncomingTextExtra = {}): GroupMessage {
     const known = this.chats.get(chatId)?.chat;
     const chat = {
       ...(known ?? { id: chatId, type: "supergroup", title: `Test group ${chatId}` }),
@@ -635,6 +652,32 @@ export class FakeTelegram {
       },
     });
     return { update_id, callback_query_id: id };
+  }
+
+  /** Queues my_chat_member: `userId` added the bot to the group `chat`, which becomes known. */
+  addBotToGroup(chat: Chat, userId: number): number {
+    this.chatState(chat.id, chat).chat = chat;
+    const bot = this.botUser();
+    return this.pushUpdate({
+      my_chat_member: {
+        chat,
+        from: this.user(userId),
+        date: nowSeconds(),
+        old_chat_member: { status: "left", user: bot },
+        new_chat_member: { status: "member", user: bot },
+      },
+    });
+  }
+
+  /** The command menu set for a scope type ("default", "all_private_chats", …), any language. */
+  commandsFor(scopeType: string): unknown[] {
+    return clone(this.commands.get(JSON.stringify([{ type: scopeType }, ""])) ?? []);
+  }
+
+  /** Calls `listener` with every call once it is answered (or dropped); returns an unsubscribe. */
+  onCall(listener: (call: ApiCall) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
   }
 
   /** Current messages of a chat (edits applied, deleted ones gone), oldest first. */
@@ -757,7 +800,8 @@ export class FakeTelegram {
     }
 
     const call: ApiCall = { method: this.canonical(rawMethod), params, at: Date.now() };
-    const index = this.calls.push(call) - 1;
+    const index = this.callCount++;
+    if (this.recordCalls) this.calls.push(call);
     try {
       if (token !== this.token) {
         this.finish(call, res, { ok: false, error_code: 401, description: "Unauthorized" });
@@ -848,6 +892,7 @@ export class FakeTelegram {
   }
 
   private notify(call: ApiCall, index: number): void {
+    for (const listener of this.callListeners) listener(call);
     for (const waiter of this.waiters) {
       let matched: boolean;
       try {
@@ -941,7 +986,7 @@ export class FakeTelegram {
     return { id, is_bot: false, first_name: `User ${id}`, language_code: "ar", ...overrides };
   }
 
-  private queueText(chat: Chat, from: User, text: string, extra: IncomingTextExtra): QueuedMessage {
+  private queueText(chat: Chat, from: User, text: string, extra: IncomingTextExtra): GroupMessage {
     const state = this.chatState(chat.id, chat);
     state.chat = chat;
     const message: Record<string, unknown> = {
@@ -961,12 +1006,27 @@ export class FakeTelegram {
       message.reply_to_message = FakeTelegram.withoutReply(replied);
     }
     Object.assign(message, extra.message);
-    const update_id = this.pushUpdate({ message: message as unknown as Update["message"] });
+    const delivered = !this.groupPrivacy || chat.type === "private" || this.meantForBot(message as unknown as Message);
+    if (!delivered) this.remember(message as unknown as Message);
+    const update_id = delivered ? this.pushUpdate({ message: message as unknown as Update["message"] }) : undefined;
     return {
       update_id,
       message_id: message.message_id as number,
       message: clone(message) as unknown as Message,
     };
+  }
+
+  /** What privacy mode lets through: commands, mentions of the bot, replies to it. */
+  private meantForBot(message: Message): boolean {
+    const username = this.botInfo.username.toLowerCase();
+    const text = message.text ?? "";
+    const addressed = (message.entities ?? []).some((e) => {
+      const word = text.slice(e.offset, e.offset + e.length).toLowerCase();
+      if (e.type === "mention") return word === `@${username}`;
+      // A command with no "@bot" is for every bot of the group; "/x@other_bot" is not for us.
+      return e.type === "bot_command" && (!word.includes("@") || word.endsWith(`@${username}`));
+    });
+    return addressed || message.reply_to_message?.from?.id === this.botInfo.id;
   }
 
   /** Chat state, created on first use with a chat type guessed from the id. */
