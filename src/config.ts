@@ -10,15 +10,35 @@ export interface WebhookConfig {
   port: number;
 }
 
-export interface Config {
+/** How the bot reaches Telegram (or the playground's emulator). */
+export interface TelegramConnection {
   botToken: string;
-  knowledgeDir: string;
-  logLevel: LogLevel;
-  mode: "polling" | "webhook";
-  webhook?: WebhookConfig;
   /** Bot API server root, e.g. a self-hosted server; Telegram's when undefined. */
   apiRoot?: string;
 }
+
+interface CommonConfig {
+  knowledgeDir: string;
+  logLevel: LogLevel;
+}
+
+export interface PollingConfig extends CommonConfig, TelegramConnection {
+  mode: "polling";
+}
+
+export interface WebhookModeConfig extends CommonConfig, TelegramConnection {
+  mode: "webhook";
+  webhook: WebhookConfig;
+}
+
+/** No token on a developer machine: the bot talks to an in-process emulator behind a local web page. */
+export interface PlaygroundConfig extends CommonConfig {
+  mode: "playground";
+  /** The page's port on 127.0.0.1. */
+  port: number;
+}
+
+export type Config = PollingConfig | WebhookModeConfig | PlaygroundConfig;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -32,18 +52,30 @@ const WHERE_TO_GET_IT =
   "Create a bot with @BotFather in Telegram (send /newbot, or /mybots → your bot → API Token to see an existing one), " +
   "then put the token in .env as BOT_TOKEN=<token> (run `cp .env.example .env` first if you have no .env).";
 
-/** Reads and checks every setting; throws one ConfigError listing all problems. */
+/**
+ * Reads and checks every setting; throws one ConfigError listing all problems.
+ * Without a token the playground runs, except for a webhook or NODE_ENV=production: a server
+ * must never turn into an open playground because its token went missing.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const value = (name: string) => env[name]?.trim() || undefined;
 
   const botToken = value("BOT_TOKEN");
-  if (!botToken) problems.push(`BOT_TOKEN is missing. ${WHERE_TO_GET_IT}`);
-  else if (!TOKEN_SHAPE.test(botToken)) {
-    problems.push(
-      `BOT_TOKEN is malformed: a token looks like 123456789:AAH… (digits, a colon, then about 35 letters, digits, "-" or "_"; no quotes, no "bot" prefix). ${WHERE_TO_GET_IT}`,
-    );
+  const requestedMode = value("BOT_MODE")?.toLowerCase();
+  const production = value("NODE_ENV")?.toLowerCase() === "production";
+  const mode = requestedMode ?? (botToken || production ? "polling" : "playground");
+  const playground = mode === "playground" || (mode === "polling" && !botToken && !production);
+
+  if (!playground) {
+    if (!botToken) problems.push(`BOT_TOKEN is missing. ${WHERE_TO_GET_IT}`);
+    else if (!TOKEN_SHAPE.test(botToken)) {
+      problems.push(
+        `BOT_TOKEN is malformed: a token looks like 123456789:AAH… (digits, a colon, then about 35 letters, digits, "-" or "_"; no quotes, no "bot" prefix). ${WHERE_TO_GET_IT}`,
+      );
+    }
   }
+  if (mode === "playground" && production) problems.push("BOT_MODE=playground is for a developer machine, not NODE_ENV=production.");
 
   const logLevel = (value("LOG_LEVEL") ?? "info").toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.`);
@@ -53,35 +85,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push("TELEGRAM_API_ROOT must be an http(s) address, e.g. http://127.0.0.1:8081.");
   }
 
-  const mode = (value("BOT_MODE") ?? "polling").toLowerCase();
+  const port = Number(value("PORT") ?? "8080");
+  const portOk = Number.isInteger(port) && port >= 1 && port <= 65535;
   let webhook: WebhookConfig | undefined;
   if (mode === "webhook") {
     const url = value("WEBHOOK_URL");
     const secret = value("WEBHOOK_SECRET");
-    const port = Number(value("PORT") ?? "8080");
     // Telegram's own servers only deliver to HTTPS; a self-hosted Bot API server may use http.
     const urlOk = url !== undefined && (apiRoot ? isHttpUrl(url) : url.startsWith("https://") && isHttpUrl(url));
     if (!urlOk) problems.push("WEBHOOK_URL must be the public https:// address Telegram will post updates to.");
     if (!secret || !SECRET_SHAPE.test(secret)) {
       problems.push('WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, "_" or "-" (e.g. from `openssl rand -hex 32`).');
     }
-    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push("PORT must be a number from 1 to 65535.");
     if (urlOk && secret && SECRET_SHAPE.test(secret)) webhook = { url: url!, secret, port };
-  } else if (mode !== "polling") {
-    problems.push('BOT_MODE must be "polling" (the default) or "webhook".');
+  } else if (mode !== "polling" && mode !== "playground") {
+    problems.push('BOT_MODE must be "polling" (the default), "webhook" or "playground".');
   }
+  if ((mode === "webhook" || playground) && !portOk) problems.push("PORT must be a number from 1 to 65535.");
 
   if (problems.length > 0) {
     throw new ConfigError(`Configuration problem${problems.length > 1 ? "s" : ""}:\n- ${problems.join("\n- ")}`);
   }
-  return {
-    botToken: botToken!,
-    knowledgeDir: value("KNOWLEDGE_DIR") ?? "./knowledge",
-    logLevel,
-    mode: mode as Config["mode"],
-    ...(webhook && { webhook }),
-    ...(apiRoot && { apiRoot }),
-  };
+  const common = { knowledgeDir: value("KNOWLEDGE_DIR") ?? "./knowledge", logLevel };
+  if (playground) return { mode: "playground", ...common, port };
+  const connection = { botToken: botToken!, ...(apiRoot && { apiRoot }) };
+  if (webhook) return { mode: "webhook", ...common, ...connection, webhook };
+  return { mode: "polling", ...common, ...connection };
 }
 
 function isHttpUrl(text: string): boolean {

@@ -1,13 +1,16 @@
-// Entry point: config → knowledge → engine → bot, then long polling or a webhook server,
+// Entry point: config → knowledge → engine → bot, then long polling, a webhook server, or
+// (no token on a developer machine) long polling the playground's in-process Telegram;
 // and a graceful stop on SIGINT/SIGTERM (answers being written are finished first).
+// The bot never knows which: only this file chooses.
 import { config as loadDotenv } from "dotenv";
 import { GrammyError } from "grammy";
 import { ALLOWED_UPDATES, createBot, registerCommands } from "./bot/index.ts";
 import { startPolling } from "./bot/polling.ts";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { type Config, ConfigError, loadConfig, type TelegramConnection, type WebhookModeConfig } from "./config.ts";
 import { createEngine } from "./engine.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
 import { createLogger, redactSecrets } from "./logger.ts";
+import { type Playground, startPlayground } from "./playground/index.ts";
 import { createWebhookServer } from "./server.ts";
 
 /** How long a stop may take before the process gives up waiting. */
@@ -15,7 +18,9 @@ const SHUTDOWN_DEADLINE_MS = 8_000;
 
 loadDotenv({ quiet: true });
 const config = readConfig();
-const secrets = [config.botToken, config.webhook?.secret ?? ""];
+if (config.mode === "playground") printPlaygroundBanner(config.port);
+const secrets =
+  config.mode === "playground" ? [] : [config.botToken, ...(config.mode === "webhook" ? [config.webhook.secret] : [])];
 const logger = createLogger({ level: config.logLevel, secrets });
 
 process.on("uncaughtException", (error) => die(error, "uncaught exception"));
@@ -23,7 +28,8 @@ process.on("unhandledRejection", (error) => die(error, "unhandled rejection"));
 
 const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
 const engine = createEngine(knowledge);
-const bot = createBot(config, { engine, logger });
+const { connection, playground } = await connectTelegram(config);
+const bot = createBot(connection, { engine, logger }, playground ? { botInfo: playground.botInfo } : {});
 
 try {
   await bot.init();
@@ -39,10 +45,7 @@ logger.info(
 );
 await registerCommands(bot.api).catch((error) => logger.warn({ err: error }, "could not register the command menus"));
 
-const stop =
-  config.mode === "webhook"
-    ? await startWebhook(config)
-    : (await startPolling(bot, logger, { onFatal: (error) => die(error, "long polling stopped") })).stop;
+const stop = config.mode === "webhook" ? await startWebhook(config) : await startLongPolling(playground);
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -63,8 +66,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-async function startWebhook({ webhook }: Config): Promise<() => Promise<void>> {
-  const { url, secret, port } = webhook!;
+async function startWebhook({ webhook }: WebhookModeConfig): Promise<() => Promise<void>> {
+  const { url, secret, port } = webhook;
   const server = createWebhookServer(bot, { secretToken: secret, logger, path: new URL(url).pathname });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -74,6 +77,45 @@ async function startWebhook({ webhook }: Config): Promise<() => Promise<void>> {
       server.close(() => resolve()); // waits for requests being handled
       server.closeIdleConnections();
     });
+}
+
+async function startLongPolling(playground: Playground | undefined): Promise<() => Promise<void>> {
+  const polling = await startPolling(bot, logger, { onFatal: (error) => die(error, "long polling stopped") });
+  if (!playground) return polling.stop;
+  logger.info({ url: playground.url }, "playground ready");
+  return async () => {
+    await polling.stop(); // answers being written still need the emulator
+    await playground.stop();
+  };
+}
+
+/** Telegram itself, or the playground's emulator when there is no token. */
+async function connectTelegram(config: Config): Promise<{ connection: TelegramConnection; playground?: Playground }> {
+  if (config.mode !== "playground") return { connection: config };
+  try {
+    const playground = await startPlayground(config.port);
+    return { connection: playground.connection, playground };
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    startupFailed(
+      `Cannot open the playground on 127.0.0.1:${config.port} (${reason}): choose another port, e.g. PORT=8090 npm start. ` +
+        `تعذّر فتح ساحة التجربة على هذا المنفذ؛ اختر منفذًا آخر.`,
+    );
+  }
+}
+
+/** The first lines of `npm start` without a token: where the playground is, and how to reach Telegram instead. */
+function printPlaygroundBanner(port: number): void {
+  const url = `http://127.0.0.1:${port}/`;
+  console.log(
+    [
+      `لا يوجد رمز بوت (BOT_TOKEN)، فالبوت يعمل الآن في ساحة التجربة المحلية: افتح ${url}`,
+      `No BOT_TOKEN: the bot runs in the local playground. Open ${url}`,
+      "للتشغيل على تيليجرام: أنشئ بوتًا عند @BotFather وضع رمزه في الملف ‎.env‎ باسم BOT_TOKEN (الخطوات في README، قسم «Create the bot with @BotFather»).",
+      'To run it on Telegram: create a bot with @BotFather and put its token in .env as BOT_TOKEN (steps in the README, "Create the bot with @BotFather").',
+      "",
+    ].join("\n"),
+  );
 }
 
 function readConfig(): Config {

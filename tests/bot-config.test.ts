@@ -30,13 +30,28 @@ describe("loadConfig", () => {
     });
   });
 
-  it("a missing token says how to get one (@BotFather) and where to put it (.env)", () => {
-    for (const env of [{}, { BOT_TOKEN: "" }, { BOT_TOKEN: "   " }] as Array<Record<string, string>>) {
+  it("without a token on a developer machine, runs the playground on PORT (8080 by default)", () => {
+    for (const env of [{}, { BOT_TOKEN: "" }, { BOT_TOKEN: "   " }, { BOT_MODE: "polling" }] as Array<Record<string, string>>) {
+      expect(loadConfig(env)).toEqual({ mode: "playground", knowledgeDir: "./knowledge", logLevel: "info", port: 8080 });
+    }
+    expect(loadConfig({ PORT: "9000", KNOWLEDGE_DIR: "./mine" })).toMatchObject({ mode: "playground", port: 9000, knowledgeDir: "./mine" });
+    expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "playground" })).toMatchObject({ mode: "playground" });
+    expect(configError({ PORT: "0" }).message).toContain("PORT");
+  });
+
+  it("with BOT_MODE=webhook or NODE_ENV=production, a missing token stays fatal and says how to get one", () => {
+    const envs: Array<Record<string, string>> = [
+      { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.com/t", WEBHOOK_SECRET: "s3cret" },
+      { NODE_ENV: "production" },
+      { NODE_ENV: "production", BOT_MODE: "polling", BOT_TOKEN: " " },
+    ];
+    for (const env of envs) {
       const { message } = configError(env);
       expect(message).toContain("BOT_TOKEN is missing");
       expect(message).toContain("@BotFather");
       expect(message).toContain(".env");
     }
+    expect(configError({ NODE_ENV: "production", BOT_MODE: "playground" }).message).toContain("BOT_MODE=playground");
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type BotError, type Context, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Config } from "../config.ts";
+import type { TelegramConnection } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Engine } from "../types.ts";
 import { type FeatureDeps, replyHtml } from "./ask.ts";
@@ -51,7 +51,7 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my
 const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 10_000 };
 
 export function createBot(
-  config: Pick<Config, "botToken" | "apiRoot">,
+  config: TelegramConnection,
   { engine, logger }: BotDeps,
   options: BotOptions = {},
 ): Bot {
