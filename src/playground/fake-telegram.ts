@@ -43,7 +43,10 @@ export interface FakeTelegramOptions {
    * but never delivered. Default false, so tests see the bot ignore them itself.
    */
   groupPrivacy?: boolean;
-  /** Keep every call in `calls` (default true). A long-running playground turns it off. */
+  /**
+   * Keep every call in `calls` (default true). A long-running playground turns it off;
+   * waitFor then sees only calls still to come.
+   */
   recordCalls?: boolean;
 }
 

@@ -8,9 +8,7 @@ import { FRIEND_CHAT, GROUP, ME, MEMBERS, type Tab, tabOfChat } from "./people.t
 
 export type PlaygroundEvent =
   | { type: "message"; tab: Tab; message: Message; elapsedMs?: number }
-  | { type: "deleted"; tab: Tab; messageId: number }
   | { type: "toast"; text: string }
-  | { type: "typing"; tab: Tab }
   | { type: "commands"; commands: Commands };
 
 export interface Commands {
@@ -176,17 +174,15 @@ export class PlaygroundSession {
     else if (method === "answerCallbackQuery" && typeof params.text === "string" && params.text !== "") {
       this.emit({ type: "toast", text: params.text });
     } else if (method === "setMyCommands") this.emit({ type: "commands", commands: this.commands() });
-    else if (method === "sendChatAction") {
-      const tab = tabOfChat(Number(params.chat_id));
-      if (tab) this.emit({ type: "typing", tab });
-    } else if (method === "deleteMessage") {
-      const tab = tabOfChat(Number(params.chat_id));
-      if (tab) this.emit({ type: "deleted", tab, messageId: Number(params.message_id) });
-    } else if (method === "sendMessage" || method === "editMessageText" || method === "editMessageReplyMarkup") {
-      const result = call.response?.ok ? call.response.result : undefined;
-      const message = params.inline_message_id !== undefined ? this.editInline(method, params) : (result as Message);
-      const tab = message && (message.chat.id === FRIEND_CHAT.id ? "inline" : tabOfChat(message.chat.id));
-      if (message && tab) this.showBotMessage(tab, message);
+    else if (method === "sendMessage" || method === "editMessageText" || method === "editMessageReplyMarkup") {
+      if (params.inline_message_id !== undefined) {
+        const edited = this.editInline(method, params);
+        if (edited) this.showBotMessage("inline", edited);
+        return;
+      }
+      const message = (call.response as { result: Message }).result;
+      const tab = tabOfChat(message.chat.id);
+      if (tab) this.showBotMessage(tab, message);
     }
   }
 

@@ -4,7 +4,6 @@
 import { renderEntities, safeUrl } from "./render.js";
 
 const TABS = ["private", "group", "inline"];
-const TYPING_SHOWN_MS = 1500;
 const INLINE_DEBOUNCE_MS = 250;
 
 /** Filled from /api/state. */
@@ -60,9 +59,7 @@ const attempt = (action) => action().catch((error) => showToast(error.message));
 
 function onEvent(event) {
   if (event.type === "message") upsert(event.tab, event.message, event.elapsedMs);
-  else if (event.type === "deleted") removeMessage(event.tab, event.messageId);
   else if (event.type === "toast") showToast(event.text);
-  else if (event.type === "typing") showTyping(event.tab);
   else if (event.type === "commands") {
     world.commands = event.commands;
     for (const tab of TABS) renderCommandMenu(tab);
@@ -90,7 +87,6 @@ function buildPanel(tab) {
     menu: h("div", { class: "command-menu", hidden: true }),
     results: h("div", { class: "inline-results", hidden: true, "data-testid": "inline-results" }),
     startBar: undefined,
-    defaultStatus: status,
   };
   const head = h(
     "div",
@@ -141,12 +137,6 @@ function upsert(tab, message, elapsedMs) {
     panel.messages.scrollTop = panel.messages.scrollHeight;
   }
   if (panel.startBar) panel.startBar.hidden = chat.messages.size > 0;
-  if (message.from?.id === world.bot.id) panel.status.textContent = panel.defaultStatus;
-}
-
-function removeMessage(tab, messageId) {
-  chats[tab].messages.get(messageId)?.node.remove();
-  chats[tab].messages.delete(messageId);
 }
 
 function renderMessage(tab, message, elapsedMs) {
@@ -177,7 +167,10 @@ function renderMessage(tab, message, elapsedMs) {
     keyboard.length > 0
       ? h("div", { class: "keyboard" }, keyboard.map((row) => h("div", { class: "keyboard-row" }, row.map((button) => renderButton(tab, message, button)))))
       : undefined,
-    fromBot && elapsedMs !== undefined ? h("div", { class: "elapsed", "data-testid": "elapsed" }, elapsedText(elapsedMs)) : undefined,
+    // A message sent inline is yours, but its edits are the bot's answers to your presses.
+    (fromBot || message.via_bot) && elapsedMs !== undefined
+      ? h("div", { class: "elapsed", "data-testid": "elapsed" }, elapsedText(elapsedMs))
+      : undefined,
     tab !== "inline"
       ? h("button", { type: "button", class: "reply-button", "aria-label": "ردّ", onclick: () => setReply(tab, message) }, "ردّ")
       : undefined,
@@ -308,7 +301,7 @@ function pickInline(queryId, resultId) {
   void attempt(() => post("/api/inline/pick", { queryId, resultId }));
 }
 
-// ---- tabs, toasts, typing ------------------------------------------------------------
+// ---- tabs and toasts ------------------------------------------------------------
 
 function selectTab(tab) {
   activeTab = tab;
@@ -331,12 +324,6 @@ function showToast(text) {
   toast.hidden = false;
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => (toast.hidden = true), 3000);
-}
-
-function showTyping(tab) {
-  const panel = panels[tab];
-  panel.status.textContent = "يكتب…";
-  setTimeout(() => (panel.status.textContent = panel.defaultStatus), TYPING_SHOWN_MS);
 }
 
 // ---- start ---------------------------------------------------------------------------
