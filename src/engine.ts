@@ -5,6 +5,7 @@ import { createAnalyzer, type Analyzer } from "./text/analyze.ts";
 import { normalize } from "./text/normalize.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { splitSentences } from "./knowledge/sentences.ts";
+import { pickExamples } from "./knowledge/examples.ts";
 import { Bm25Index, DEFAULT_BM25, MAX_QUERY_TERMS, type Bm25Params, type Hit, type QueryTerm } from "./search/bm25.ts";
 import { FuzzyVocabulary } from "./search/fuzzy.ts";
 import { rootKey } from "./text/stem.ts";
@@ -357,14 +358,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       return Number.isInteger(paragraph) && paragraph >= 1 ? doc?.paragraphs[paragraph - 1] : undefined;
     },
 
-    examples(limit = 3) {
-      const lists = knowledge.documents.map((d) => d.meta.examples ?? []);
-      const examples: string[] = [];
-      // Round-robin, so every article gets a turn.
-      for (let i = 0; examples.length < limit && lists.some((list) => i < list.length); i++) {
-        for (const list of lists) if (i < list.length && examples.length < limit) examples.push(list[i]!);
-      }
-      return examples;
+    examples(limit = 3, near?: string) {
+      // Near a question: the examples of its candidates' articles first.
+      const nearFirst = near === undefined ? [] : this.answer(near).results.map((result) => result.documentId);
+      return pickExamples(knowledge.documents, limit, nearFirst);
     },
   };
 }

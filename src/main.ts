@@ -6,6 +6,7 @@ import { config as loadDotenv } from "dotenv";
 import { GrammyError } from "grammy";
 import { ALLOWED_UPDATES, createBot, registerCommands } from "./bot/index.ts";
 import { startPolling } from "./bot/polling.ts";
+import { untilItWorks } from "./bot/startup.ts";
 import { type Config, ConfigError, loadConfig, type TelegramConnection, type WebhookModeConfig } from "./config.ts";
 import { createEngine } from "./engine.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
@@ -32,7 +33,7 @@ const { connection, playground } = await connectTelegram(config);
 const bot = createBot(connection, { engine, logger }, playground ? { botInfo: playground.botInfo } : {});
 
 try {
-  await bot.init();
+  await untilItWorks("getMe", () => bot.init(), logger);
 } catch (error) {
   if (error instanceof GrammyError && error.error_code === 401) {
     startupFailed("Telegram rejected BOT_TOKEN (401 Unauthorized): copy the current token from @BotFather into .env.");
@@ -69,12 +70,27 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 async function startWebhook({ webhook }: WebhookModeConfig): Promise<() => Promise<void>> {
   const { url, secret, port } = webhook;
   const server = createWebhookServer(bot, { secretToken: secret, logger, path: new URL(url).pathname });
-  await new Promise<void>((resolve) => server.listen(port, resolve));
-  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  await new Promise<void>((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      startupFailed(error.code === "EADDRINUSE" ? `PORT ${port} is in use: stop what listens there, or set another PORT.` : `Cannot listen on PORT ${port}: ${error.message}`),
+    );
+    server.listen(port, resolve);
+  });
+  try {
+    await untilItWorks(
+      "setWebhook",
+      () => bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }),
+      logger,
+    );
+  } catch (error) {
+    if (error instanceof GrammyError) startupFailed(`Telegram refused WEBHOOK_URL: ${error.description}`);
+    throw error;
+  }
   logger.info({ port }, "webhook server listening");
   return () =>
     new Promise<void>((resolve) => {
-      server.close(() => resolve()); // waits for requests being handled
+      // Waits for requests being read, then for updates being handled.
+      server.close(() => void server.drain().then(resolve));
       server.closeIdleConnections();
     });
 }

@@ -1,8 +1,10 @@
-// Webhook mode: grammY's webhookCallback behind a plain node:http server that does the
-// HTTP hygiene first — secret header, method, body size, JSON — before any processing.
+// Webhook mode: a plain node:http server that does the HTTP hygiene first — secret header,
+// method, body size, JSON — then answers Telegram at once and handles the update after.
+// (An answer that waits for a slow send makes Telegram resend the update; the bot drops
+// repeated update_ids anyway, see redelivery.ts.)
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type Bot, webhookCallback } from "grammy";
+import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "./logger.ts";
 
@@ -20,14 +22,22 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
-export function createWebhookServer(bot: Bot, options: WebhookServerOptions): Server {
+export interface WebhookServer extends Server {
+  /** Resolves once no accepted update is being handled any more (for a graceful stop). */
+  drain(): Promise<void>;
+}
+
+export function createWebhookServer(bot: Bot, options: WebhookServerOptions): WebhookServer {
   const { secretToken, logger, path, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
-  // Answer Telegram within its timeout even if an update takes long; the work goes on.
-  const handleUpdate = webhookCallback(bot, "callback", {
-    secretToken,
-    onTimeout: "return",
-    timeoutMilliseconds: 9_000,
-  });
+  const handling = new Set<Promise<void>>();
+  const handleLater = (update: Update) => {
+    const work = bot.handleUpdate(update).catch((error: unknown) => {
+      // The bot's error boundary has logged feature errors; this is the rest.
+      logger.error({ err: error, update: update.update_id }, "webhook update failed");
+    });
+    handling.add(work);
+    void work.finally(() => handling.delete(work));
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -49,21 +59,21 @@ export function createWebhookServer(bot: Bot, options: WebhookServerOptions): Se
     if (typeof update !== "object" || update === null || typeof update.update_id !== "number") {
       return send(res, 400, "not a Telegram update");
     }
-    await handleUpdate(
-      update,
-      (json: string) => void res.writeHead(200, { "content-type": "application/json" }).end(json),
-      secretToken, // checked above already
-    );
-    if (!res.headersSent) send(res, 200, "");
+    send(res, 200, "");
+    handleLater(update);
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      // The bot's error boundary has logged feature errors; this is the rest. Still 200:
-      // a 5xx would make Telegram redeliver the same failing update again and again.
-      logger.error({ err: error }, "webhook update failed");
+      // Still 200: a 5xx would make Telegram redeliver the same failing update again and again.
+      logger.error({ err: error }, "webhook request failed");
       if (!res.headersSent) send(res, 200, "");
     });
+  });
+  return Object.assign(server, {
+    async drain() {
+      while (handling.size > 0) await Promise.allSettled([...handling]);
+    },
   });
 }
 

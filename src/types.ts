@@ -80,6 +80,9 @@ export interface Engine {
   answer(question: string, options?: AnswerOptions): Answer;
   /** The whole text of a paragraph (1-based), or undefined when there is none. */
   paragraph(documentId: string, paragraph: number): string | undefined;
-  /** Example questions the knowledge can answer (from documents' `examples`). */
-  examples(limit?: number): string[];
+  /**
+   * Example questions the knowledge can answer (from documents' `examples`); with `near`,
+   * those closest to that question (its candidates' articles) come first.
+   */
+  examples(limit?: number, near?: string): string[];
 }

@@ -1,5 +1,6 @@
 // Groups: the bot answers only when addressed, and stays silent otherwise.
 import { describe, expect, it } from "vitest";
+import { documentKey } from "../src/bot/callback-data.ts";
 import { texts } from "../src/bot/texts.ts";
 import {
   botMessage,
@@ -12,6 +13,8 @@ import {
   textMessage,
   user,
   checkedHarnesses,
+  realEngine,
+  visibleText,
 } from "./support/bot-harness.ts";
 
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
@@ -42,7 +45,7 @@ describe("addressed in a group", () => {
     expect(reply!.chat_id).toBe(GROUP_ID);
     expect(reply!.text).toMatch(/<blockquote>[^]*زوكربيرج/);
     expect(reply!.reply_parameters).toEqual({ message_id: message.message_id, allow_sending_without_reply: true });
-    expect(buttonData(reply!)).toContain("p:0:1");
+    expect(buttonData(reply!)).toContain(`p:${documentKey(realEngine().knowledge.documents[0]!.id)}:1:0`);
   });
 
   it("answers a reply to one of the bot's messages", async () => {
@@ -67,13 +70,13 @@ describe("addressed in a group", () => {
   it("/ask alone gets a usage hint", async () => {
     const h = await harness();
     const [reply] = await groupSays(h, inGroup("/ask"));
-    expect(reply!.text).toBe(texts.askUsage);
+    expect(reply!.text).toBe(texts.askUsage(realEngine().examples(1)[0]));
   });
 
   it("a bare mention gets a usage hint with the bot's username", async () => {
     const h = await harness();
     const [reply] = await groupSays(h, inGroup("@test_qa_bot"));
-    expect(reply!.text).toBe(texts.mentionUsage("test_qa_bot"));
+    expect(reply!.text).toBe(texts.mentionUsage("test_qa_bot", realEngine().examples(1)[0]));
   });
 
   it("a mention that is only a thank-you gets a friendly reply", async () => {
@@ -86,14 +89,16 @@ describe("addressed in a group", () => {
     const h = await harness();
     const message = inGroup("/help@test_qa_bot");
     const [reply] = await groupSays(h, message);
-    expect(reply!.text).toBe(texts.help("test_qa_bot"));
+    // In a group the group how-to comes first.
+    expect(reply!.text).toBe(texts.help("test_qa_bot", { inGroup: true, example: realEngine().examples(1)[0] }));
+    expect(visibleText(reply!.text).indexOf("في المجموعات")).toBeLessThan(visibleText(reply!.text).indexOf("في المحادثة الخاصة"));
     expect(reply!.reply_parameters.message_id).toBe(message.message_id);
   });
 
   it("answers a question that does not match with the polite no-answer", async () => {
     const h = await harness();
     const [reply] = await groupSays(h, inGroup("/ask ما هي عاصمة فرنسا؟"));
-    expect(reply!.text).toBe(texts.noAnswer(1));
+    expect(reply!.text).toBe(texts.noAnswer(1, true));
   });
 });
 

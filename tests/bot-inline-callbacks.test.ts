@@ -1,9 +1,11 @@
 // Inline mode and buttons (callback queries), with the real engine.
 import { describe, expect, it } from "vitest";
+import { documentKey } from "../src/bot/callback-data.ts";
 import { texts } from "../src/bot/texts.ts";
 import {
   botMessage,
   buttonData,
+  buttonTexts,
   callbackUpdate,
   createHarness,
   expectValidOutgoing,
@@ -19,6 +21,8 @@ import {
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
 
 const harness = checkedHarnesses();
+/** The fixture article in button data. */
+const KEY = documentKey(realEngine().knowledge.documents[0]!.id);
 
 describe("inline mode", () => {
   it("returns up to 5 article results, each a quote with its source", async () => {
@@ -41,7 +45,7 @@ describe("inline mode", () => {
       expect(content.message_text).toContain("<blockquote>");
       expect(content.message_text).toContain("📖 المصدر:");
       expect(content.message_text).toContain(QUESTION); // echoed: the chat did not see it
-      expect(buttonData(result)[0]).toMatch(/^p:0:\d+$/);
+      expect(buttonData(result)).toEqual([expect.stringMatching(new RegExp(`^p:${KEY}:\\d+$`))]);
     }
     expect(results[0].input_message_content.message_text).toContain("زوكربيرج");
   });
@@ -91,7 +95,7 @@ describe("buttons", () => {
     expect(edit.parse_mode).toBe("HTML");
     const second = realEngine().answer(QUESTION).results[1]!;
     expect(visibleText(edit.text)).toContain(second.quote);
-    expect(buttonData(edit)).toEqual(["n:2", `p:0:${second.paragraph}`]);
+    expect(buttonData(edit)).toEqual(["n:2", `p:${KEY}:${second.paragraph}:1`]);
   });
 
   it("the last result has no «نتيجة أخرى» button", async () => {
@@ -99,7 +103,7 @@ describe("buttons", () => {
     const answer = await answeredMessage(h);
     const last = realEngine().answer(QUESTION).results.length - 1;
     await h.send(callbackUpdate(`n:${last}`, answer));
-    expect(buttonData(h.of("editMessageText")[0]!.payload)).toEqual([expect.stringMatching(/^p:0:\d+$/)]);
+    expect(buttonData(h.of("editMessageText")[0]!.payload)).toEqual([expect.stringMatching(new RegExp(`^p:${KEY}:\\d+:${last}$`))]);
   });
 
   it("works in groups too, re-reading a /ask@Bot question", async () => {
@@ -110,17 +114,35 @@ describe("buttons", () => {
     expect(visibleText(h.of("editMessageText")[0]!.payload.text)).toContain(second.quote);
   });
 
-  it("«الفقرة كاملة» edits the answer to the whole paragraph, keeping «نتيجة أخرى»", async () => {
+  it("«الفقرة كاملة» edits the answer to the whole paragraph, with «رجوع إلى الاقتباس» and «نتيجة أخرى»", async () => {
     const h = await harness();
     const answer = await answeredMessage(h);
-    await h.send(callbackUpdate("p:0:1", answer));
+    await h.send(callbackUpdate(`p:${KEY}:1:0`, answer));
     const edit = h.of("editMessageText")[0]!.payload;
     const paragraph = realEngine().knowledge.documents[0]!.paragraphs[0]!;
     expect(paragraph.length).toBeGreaterThan(500);
     expect(edit.text.startsWith("<blockquote expandable>")).toBe(true);
     expect(visibleText(edit.text)).toContain(paragraph);
     expect(edit.text).toContain("الفقرة ١");
-    expect(buttonData(edit)).toEqual(["n:1"]);
+    expect(buttonTexts(edit)).toEqual([texts.buttons.backToQuote, texts.buttons.nextResult]);
+    expect(buttonData(edit)).toEqual(["n:0", "n:1"]);
+
+    // «رجوع إلى الاقتباس» shows the first quote again, with its buttons.
+    const paragraphView = botMessage(edit.text, { replyTo: answer.reply_to_message, keyboard: edit.reply_markup });
+    h.calls.length = 0;
+    await h.send(callbackUpdate("n:0", paragraphView));
+    const back = h.of("editMessageText")[0]!.payload;
+    expect(visibleText(back.text)).toContain(realEngine().answer(QUESTION).results[0]!.quote);
+    expect(buttonData(back)).toEqual(["n:1", `p:${KEY}:1:0`]);
+  });
+
+  it("«الفقرة كاملة» of an example answer keeps its ❓ question", async () => {
+    const h = await harness();
+    const example = realEngine().examples(3)[1]!;
+    await h.send(callbackUpdate(`p:${KEY}:2:0:${KEY}:1`, botMessage("answer")));
+    const edit = h.of("editMessageText")[0]!.payload;
+    expect(edit.text.startsWith(`❓ <b>${example}</b>\n<blockquote`)).toBe(true);
+    expect(buttonData(edit)).toEqual([`n:0:${KEY}:1`]);
   });
 
   it("a short paragraph is shown in a plain blockquote", async () => {
@@ -128,33 +150,33 @@ describe("buttons", () => {
     const answer = await answeredMessage(h);
     const documents = realEngine().knowledge.documents[0]!.paragraphs;
     const short = documents.findIndex((p) => p.length <= 500) + 1;
-    await h.send(callbackUpdate(`p:0:${short}`, answer));
+    await h.send(callbackUpdate(`p:${KEY}:${short}`, answer));
     expect(h.of("editMessageText")[0]!.payload.text.startsWith("<blockquote>")).toBe(true);
   });
 
   it("an example button asks that example: one new message that repeats the question", async () => {
     const h = await harness();
     const welcome = botMessage("welcome");
-    await h.send(callbackUpdate("ex:1", welcome));
+    await h.send(callbackUpdate(`ex:${KEY}:1`, welcome));
     expect(h.calls.map((call) => call.method)).toEqual(["answerCallbackQuery", "sendMessage"]);
     const sent = h.of("sendMessage")[0]!.payload;
     const example = realEngine().examples(3)[1]!;
     expect(sent.text).toContain(`❓ <b>${example}</b>`);
     expect(sent.text).toContain("<blockquote>");
-    expect(buttonData(sent)[0]).toBe("n:1:1");
+    expect(buttonData(sent)[0]).toBe(`n:1:${KEY}:1`);
 
     // «نتيجة أخرى» on an example answer knows the question from its data.
     const exampleAnswer = botMessage(sent.text, { keyboard: sent.reply_markup });
     h.calls.length = 0;
-    await h.send(callbackUpdate("n:1:1", exampleAnswer));
+    await h.send(callbackUpdate(`n:1:${KEY}:1`, exampleAnswer));
     const edit = h.of("editMessageText")[0]!.payload;
     expect(visibleText(edit.text)).toContain(realEngine().answer(example).results[1]!.quote);
-    expect(buttonData(edit)[0]).toBe("n:2:1");
+    expect(buttonData(edit)[0]).toBe(`n:2:${KEY}:1`);
   });
 
   it("«الفقرة كاملة» works on inline messages (no message, an inline_message_id)", async () => {
     const h = await harness();
-    const update = callbackUpdate("p:0:3");
+    const update = callbackUpdate(`p:${KEY}:3`);
     (update.callback_query as any).inline_message_id = "inline-1";
     await h.send(update);
     const edit = h.of("editMessageText")[0]!.payload;
@@ -169,13 +191,15 @@ describe("buttons", () => {
     "n:99",
     "n:-1",
     "n:01",
-    "n:1:99",
-    "p:0:999",
-    "p:9:1",
-    "p:0:0",
+    `n:1:${KEY}:99`,
+    `p:${KEY}:999`,
+    "p:zzzzzz:1", // an article that is gone
+    `p:${KEY}:0`,
     "p:x:1",
-    "ex:7",
-    "ex:1:2",
+    "p:0:1", // the old positional form
+    `ex:${KEY}:7`,
+    "ex:zzzzzz:0",
+    "ex:1",
     "n:1".padEnd(64, "9"),
     "<b>",
   ])("tampered data %j gets a polite answer and changes nothing", async (data) => {

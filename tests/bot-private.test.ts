@@ -1,5 +1,6 @@
 // Private chat behaviour, through bot.handleUpdate with the real engine and knowledge.
 import { describe, expect, it } from "vitest";
+import { documentKey } from "../src/bot/callback-data.ts";
 import { MAX_QUESTION_LENGTH, texts } from "../src/bot/texts.ts";
 import {
   botMessage,
@@ -18,6 +19,9 @@ import {
 } from "./support/bot-harness.ts";
 
 const harness = checkedHarnesses();
+/** The fixture article in button data, and its first example question. */
+const KEY = documentKey(realEngine().knowledge.documents[0]!.id);
+const EXAMPLE = realEngine().examples(1)[0];
 
 /** Sends one private text and returns the single sendMessage it caused. */
 async function ask(h: Harness, text: string) {
@@ -46,7 +50,8 @@ describe("a question in private", () => {
     expect(realEngine().knowledge.documents[0]!.paragraphs.join("\n")).toContain(quote);
 
     expect(buttonTexts(reply)).toEqual([texts.buttons.nextResult, texts.buttons.fullParagraph]);
-    expect(buttonData(reply)).toEqual(["n:1", "p:0:1"]);
+    // «الفقرة كاملة» names the article by a stable key, and the result to come back to.
+    expect(buttonData(reply)).toEqual(["n:1", `p:${KEY}:1:0`]);
     // One reply per question, no typing action storm.
     expect(h.calls.map((call) => call.method)).toEqual(["sendMessage"]);
   });
@@ -60,10 +65,10 @@ describe("a question in private", () => {
   it("says politely when the article does not cover the question, and suggests examples", async () => {
     const h = await harness();
     const { message, reply } = await ask(h, "ما هي عاصمة فرنسا؟");
-    expect(reply.text).toBe(texts.noAnswer(1));
+    expect(reply.text).toBe(texts.noAnswer(1, true));
     expect(reply.reply_parameters.message_id).toBe(message.message_id);
     expect(buttonTexts(reply)).toEqual(realEngine().examples(3));
-    expect(buttonData(reply)).toEqual(["ex:0", "ex:1", "ex:2"]);
+    expect(buttonData(reply)).toEqual([`ex:${KEY}:0`, `ex:${KEY}:1`, `ex:${KEY}:2`]);
   });
 
   it.each([
@@ -98,14 +103,14 @@ describe("commands", () => {
     const examples = realEngine().examples(3);
     expect(examples).toHaveLength(3);
     expect(buttonTexts(reply)).toEqual(examples);
-    expect(buttonData(reply)).toEqual(["ex:0", "ex:1", "ex:2"]);
+    expect(buttonData(reply)).toEqual([`ex:${KEY}:0`, `ex:${KEY}:1`, `ex:${KEY}:2`]);
     expect(reply.reply_parameters).toBeUndefined(); // no need to quote /start in private
   });
 
   it("/start help (from the inline button) shows the how-to", async () => {
     const h = await harness();
     const { reply } = await ask(h, "/start help");
-    expect(reply.text).toBe(texts.help("test_qa_bot"));
+    expect(reply.text).toBe(texts.help("test_qa_bot", { inGroup: false, example: EXAMPLE }));
   });
 
   it("/help explains private, group and inline use, with the bot's own username", async () => {
@@ -196,7 +201,7 @@ describe("odd input in private", () => {
   it.each(["😀😀😀", "؟؟؟", "   ...   "])("asks for words when the message %j has none", async (text) => {
     const h = await harness();
     const { reply } = await ask(h, text);
-    expect(reply.text).toBe(texts.noWords);
+    expect(reply.text).toBe(texts.noWords(EXAMPLE));
   });
 });
 
@@ -213,9 +218,24 @@ describe("flood control", () => {
 
   it("limits each user separately", async () => {
     const h = await harness({ rateLimit: { limit: 1, windowMs: 60_000 } });
-    await h.send({ message: textMessage("مرحبا", { from: user(1), chat: privateChat(1) }) });
-    await h.send({ message: textMessage("مرحبا", { from: user(2), chat: privateChat(2) }) });
-    expect(h.of("sendMessage").map((call) => call.payload.text)).toEqual([texts.greeting, texts.greeting]);
+    await h.send({ message: textMessage("من هو الرئيس التنفيذي لشركة ميتا؟", { from: user(1), chat: privateChat(1) }) });
+    await h.send({ message: textMessage("من هو الرئيس التنفيذي لشركة ميتا؟", { from: user(2), chat: privateChat(2) }) });
+    expect(h.of("sendMessage").map((call) => call.payload.text).every((text) => text.includes("<blockquote>"))).toBe(true);
+    expect(h.of("sendMessage")).toHaveLength(2);
+  });
+
+  it("counts questions only: commands, greetings and usage hints never use up the limit", async () => {
+    const h = await harness({ rateLimit: { limit: 2, windowMs: 60_000 } });
+    for (const text of ["/start", "/help", "/about", "/sources", "/start", "مرحبا", "شكرا", "/ask", "/help"]) {
+      await h.send({ message: textMessage(text) });
+    }
+    expect(h.of("sendMessage").map((call) => call.payload.text)).not.toContain(texts.rateLimited);
+    await h.send({ message: textMessage("من هو الرئيس التنفيذي لشركة ميتا؟") });
+    await h.send({ message: textMessage("لماذا ستحجب ميتا نموذج Llama عن الاتحاد الأوروبي؟") });
+    await h.send({ message: textMessage("ماذا قالت Spotify عن خطة امتثال Apple؟") });
+    const last = h.of("sendMessage").slice(-3).map((call) => call.payload.text as string);
+    expect(last.slice(0, 2).every((text) => text.includes("<blockquote>"))).toBe(true);
+    expect(last[2]).toBe(texts.rateLimited); // the third question is over the limit of 2
   });
 });
 

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatAbout, formatParagraph, formatResult, formatSources, quoteBlock, shorten } from "../src/bot/format.ts";
+import { documentKey } from "../src/bot/callback-data.ts";
 import { texts } from "../src/bot/texts.ts";
 import type { KnowledgeDocument, Result } from "../src/types.ts";
 import {
@@ -29,6 +30,10 @@ const RUNS = { engine: 2000, formatter: 2000, private: 2000, group: 1000, inline
 const settings = (numRuns: number) => ({ seed: SEED, numRuns, endOnFailure: true });
 
 const engine = realEngine();
+/** The fixture article's key in button data, and the first of its example questions. */
+const KEY = documentKey(engine.knowledge.documents[0]!.id);
+const EXAMPLE = engine.examples(1)[0];
+const NO_WORDS = texts.noWords(EXAMPLE);
 const KNOWLEDGE_WORDS = [...new Set(engine.knowledge.documents.flatMap((doc) => doc.paragraphs.join(" ").split(/\s+/)))];
 const QUESTION_WORDS = ["من", "ما", "ماذا", "متى", "كم", "لماذا", "هل", "أين", "كيف", "هو", "الرئيس", "التنفيذي", "لشركة", "ميتا"];
 
@@ -136,9 +141,11 @@ describe("fuzzed input never throws", () => {
           formatResult(result),
           formatResult(result, { question }),
           formatParagraph(quote || "ن", doc, paragraph),
-          formatAbout([document, document]),
-          formatSources([document]),
-          texts.welcome([doc.title, quote.slice(0, 300)]),
+          formatAbout([document, document]).html,
+          formatSources([document]).html,
+          texts.welcome(9, [doc.title, quote.slice(0, 300)], true),
+          texts.askUsage(question.slice(0, 500)),
+          texts.help("test_qa_bot", { inGroup: true, example: question.slice(0, 500) }),
           quoteBlock(quote.trim() ? quote : "ن", ranges, 4096),
         ];
         for (const html of outputs) expect(textProblems(html, "HTML"), html.slice(0, 200)).toEqual([]);
@@ -153,10 +160,10 @@ describe("fuzzed input never throws", () => {
     const kinds = new Map<string, number>();
     const kindOf = (text: string) =>
       text.includes("<blockquote>") ? "quote"
-      : text === texts.noAnswer(1) ? "noAnswer"
+      : text === texts.noAnswer(1, true) ? "noAnswer"
       : text === texts.tooLong ? "tooLong"
       : text === texts.htmlLike ? "htmlLike"
-      : text === texts.noWords ? "noWords"
+      : text === NO_WORDS ? "noWords"
       : "other"; // greetings, commands, usage hints
     await fc.assert(
       fc.asyncProperty(fuzzText(10_000), async (text) => {
@@ -194,8 +201,13 @@ describe("fuzzed input never throws", () => {
             ? textMessage(`سؤال ${text}`.trim(), { chat, from, replyTo: botMessage("جواب سابق", { chat }) })
             : textMessage(asMessageText(text.replace(/[@/]/g, " ")), { chat, from });
         await h.send({ message });
-        const expected = kind === "askOther" || kind === "chatter" ? [] : ["sendMessage"];
-        expect(h.calls.map((call) => call.method)).toEqual(expected);
+        const methods = h.calls.map((call) => call.method);
+        if (kind === "askOther" || kind === "chatter") expect(methods).toEqual([]);
+        // A bare reply to the bot is answered only when it can be: chatter gets silence.
+        else if (kind === "replyToBot") {
+          expect(methods.length).toBeLessThanOrEqual(1);
+          if (methods.length === 1) expect(h.calls[0]!.payload.text).toContain("<blockquote>");
+        } else expect(methods).toEqual(["sendMessage"]);
         expectAllValid(h);
         expect(errors()).toEqual([]);
       }),
@@ -222,8 +234,10 @@ describe("fuzzed input never throws", () => {
     const n = fc.oneof(fc.nat(12), fc.integer({ min: -3, max: 100_000 }));
     const data = fc.oneof(
       fc.tuple(n, n).map(([a, b]) => `p:${a}:${b}`),
-      fc.tuple(n, fc.option(n)).map(([a, b]) => (b === null ? `n:${a}` : `n:${a}:${b}`)),
-      n.map((a) => `ex:${a}`),
+      fc.tuple(n, n).map(([a, b]) => `p:${KEY}:${a}:${b}`),
+      fc.tuple(n, fc.option(n)).map(([a, b]) => (b === null ? `n:${a}` : `n:${a}:${KEY}:${b}`)),
+      n.map((a) => `ex:${KEY}:${a}`),
+      n.map((a) => `pg:s:${a}`),
       fuzzText(100),
     );
     const chat = privateChat(77);
@@ -232,7 +246,7 @@ describe("fuzzed input never throws", () => {
       fc.constant({ chat, message_id: 3, date: 0 }), // inaccessible
       fuzzText(300).map((question) => botMessage("جواب", { chat, replyTo: textMessage(asMessageText(question), { chat }) })),
       fuzzText(300).map((question) => botMessage("جواب", { chat, replyTo: { ...botMessage(asMessageText(question), { chat }), from: BOT_USER } })),
-      fc.constant(botMessage("جواب بلا سؤال", { chat, keyboard: { inline_keyboard: [[{ text: "x", callback_data: "p:0:1" }]] } })),
+      fc.constant(botMessage("جواب بلا سؤال", { chat, keyboard: { inline_keyboard: [[{ text: "x", callback_data: `p:${KEY}:1` }]] } })),
     );
     await fc.assert(
       fc.asyncProperty(data, message, fc.boolean(), async (callbackData, source, inline) => {
@@ -256,15 +270,15 @@ describe("edge inputs get a sensible answer", () => {
   const inGroup = (text: string) => ({ message: textMessage(text, { chat: groupChat(), from: user(nextUserId++) }) });
 
   it.each([
-    ["/ask alone in private", () => inPrivate("/ask"), texts.askUsage],
-    ["/ask alone in a group", () => inGroup("/ask"), texts.askUsage],
-    ["only the bot's mention in private", () => inPrivate("@test_qa_bot"), texts.mentionUsage("test_qa_bot")],
-    ["only someone else's mention in private", () => inPrivate("@someone_else"), texts.noWords],
-    ["only mentions in private", () => inPrivate("@someone @other_user 🙂"), texts.noWords],
-    ["the bot's mention and emoji in a group", () => inGroup("@test_qa_bot 😀🎉"), texts.noWords],
-    ["the bot's mention and another mention in a group", () => inGroup("@test_qa_bot @someone"), texts.noWords],
-    ["only emoji (ZWJ sequences) in private", () => inPrivate("👨‍👩‍👧‍👦🏳️‍🌈"), texts.noWords],
-    ["only harakat and tatweel in private", () => inPrivate("ـــــَُِّ"), texts.noWords],
+    ["/ask alone in private", () => inPrivate("/ask"), texts.askUsage(EXAMPLE)],
+    ["/ask alone in a group", () => inGroup("/ask"), texts.askUsage(EXAMPLE)],
+    ["only the bot's mention in private", () => inPrivate("@test_qa_bot"), texts.mentionUsage("test_qa_bot", EXAMPLE)],
+    ["only someone else's mention in private", () => inPrivate("@someone_else"), NO_WORDS],
+    ["only mentions in private", () => inPrivate("@someone @other_user 🙂"), NO_WORDS],
+    ["the bot's mention and emoji in a group", () => inGroup("@test_qa_bot 😀🎉"), NO_WORDS],
+    ["the bot's mention and another mention in a group", () => inGroup("@test_qa_bot @someone"), NO_WORDS],
+    ["only emoji (ZWJ sequences) in private", () => inPrivate("👨‍👩‍👧‍👦🏳️‍🌈"), NO_WORDS],
+    ["only harakat and tatweel in private", () => inPrivate("ـــــَُِّ"), NO_WORDS],
   ])("%s", async (_name, update, expected) => {
     const h = await createHarness();
     await h.send(update());

@@ -1,5 +1,7 @@
 // Outgoing calls to Telegram, between the bot and the network:
 //   retryTransformer     network failures, timeouts and 5xx: a few attempts with backoff, then give up
+//   floodWaitTransformer 429: wait what Telegram asks, up to a bound, then send again
+//   migrateTransformer   a group upgraded to a supergroup: send to the new chat instead
 //   fallbackTransformer  a reply Telegram refuses (bad HTML, too long, question deleted): send it simpler
 //   watchConnection      one log line when getMe/getUpdates start failing, one when they work again
 //   redactErrors         no token in errors thrown to callers, even printed raw
@@ -7,7 +9,7 @@
 import { GrammyError, HttpError, type Transformer } from "grammy";
 import { type Logger, redactSecrets } from "../logger.ts";
 import { MAX_MESSAGE_LENGTH } from "./format.ts";
-import { htmlToPlain } from "./html.ts";
+import { htmlToPlain, safeCut } from "./html.ts";
 
 export interface RetryOptions {
   /** Attempts in all, the first one included. */
@@ -89,6 +91,64 @@ function pause(ms: number, signal: Signal | undefined): Promise<void> {
   });
 }
 
+export interface FloodWaitOptions {
+  /** The longest `retry_after` waited for; a longer one gives the call up (logged). */
+  maxWaitSeconds?: number;
+  /** Waits in all for one call. */
+  maxWaits?: number;
+  /** Injectable for tests: resolves after `ms`. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_FLOOD_WAIT = { maxWaitSeconds: 60, maxWaits: 3 };
+
+/**
+ * 429 Too Many Requests: waits the `retry_after` Telegram asks (up to `maxWaitSeconds`) and
+ * sends again. Only the call that got the 429 waits, so only its chat is held up (its later
+ * answers wait behind it: updates of a chat are handled in order); other chats go on. A call
+ * given up is logged once, with the reason, and its 429 returned.
+ */
+export function floodWaitTransformer(logger: Logger, options: FloodWaitOptions = {}): Transformer {
+  const { maxWaitSeconds, maxWaits } = { ...DEFAULT_FLOOD_WAIT, ...options };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return async (prev, method, payload, signal) => {
+    // The runner paces getUpdates itself.
+    if (method === "getUpdates") return prev(method, payload, signal);
+    for (let waits = 0; ; waits++) {
+      const result = await prev(method, payload, signal);
+      if (result.ok || result.error_code !== 429) return result;
+      const seconds = result.parameters?.retry_after ?? 1;
+      const reason =
+        seconds > maxWaitSeconds ? `Telegram asked to wait ${seconds} s, more than ${maxWaitSeconds} s`
+        : waits >= maxWaits ? `still too many requests after ${maxWaits} waits`
+        : signal?.aborted ? "the call was cancelled while waiting"
+        : undefined;
+      if (reason) {
+        logger.warn({ method, retryAfter: seconds }, `gave up a call to Telegram: ${reason}`);
+        return result;
+      }
+      logger.debug({ method, retryAfter: seconds }, "Telegram asked to slow down; waiting");
+      await sleep(seconds * 1000);
+    }
+  };
+}
+
+/**
+ * A group upgraded to a supergroup has a new id: Telegram refuses the old one and names the
+ * new one (`migrate_to_chat_id`). The call is sent there instead, once.
+ */
+export function migrateTransformer(logger: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    const target = result.ok ? undefined : result.parameters?.migrate_to_chat_id;
+    if (target === undefined || !payload || !("chat_id" in payload)) return result;
+    logger.info({ method }, "the group was upgraded to a supergroup; sent to its new id");
+    // The old group's message ids mean nothing in the new chat.
+    const { reply_parameters: _rp, ...rest } = payload as Payload;
+    return prev(method, { ...rest, chat_id: target } as unknown as typeof payload, signal);
+  };
+}
+
 // Telegram's wordings (sendMessage / editMessageText).
 const BAD_MARKUP = /can't parse entities|can't find end of|unsupported start tag|unclosed start tag/i;
 const TOO_LONG = /message is too long|MESSAGE_TOO_LONG|text is too long/i;
@@ -142,15 +202,10 @@ export function fallbackTransformer(logger: Logger): Transformer {
   };
 }
 
-/** `text` cut to at most `max` UTF-16 units at a space if one is near, with "…"; never a half emoji. */
+/** `text` cut to at most `max` UTF-16 units at a safe point, with "…". */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = max - 1;
-  const space = text.lastIndexOf(" ", cut);
-  if (space > 0 && cut - space < 40) cut = space;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return text.slice(0, cut).trimEnd() + "…";
+  return text.slice(0, safeCut(text, max - 1)).trimEnd() + "…";
 }
 
 const WATCHED = new Set(["getMe", "getUpdates"]);
@@ -182,14 +237,20 @@ export function watchConnection(logger: Logger): Transformer {
   };
 }
 
+// Refusals a group's settings cause: the admins decide, nothing is wrong with the bot.
+const CANNOT_WRITE_HERE = /not enough rights|have no rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED|TOPIC_CLOSED|TOPIC_DELETED|message thread not found/i;
+
 /**
  * Failures that are part of normal life, logged at info without telling the user
- * (they could not hear it): the user blocked the bot or removed it from the group,
- * a button press expired. Undefined for real errors.
+ * (they could not hear it, and an apology would be refused the same way): the user blocked
+ * the bot or removed it from the group, the group does not let it write here, a button
+ * press expired. Undefined for real errors.
  */
 export function expectedFailure(error: unknown): string | undefined {
   if (!(error instanceof GrammyError)) return undefined;
   if (error.error_code === 403) return "cannot write to this chat (the user blocked the bot, or it was removed)";
+  if (CANNOT_WRITE_HERE.test(error.description)) return "cannot write here (no right to send, or the topic is closed or gone)";
+  if (error.parameters.migrate_to_chat_id !== undefined) return "the group was upgraded to a supergroup";
   if (/query is too old|query ID is invalid/i.test(error.description)) return "a button press expired before it was answered";
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Answers and knowledge metadata → Telegram HTML. Everything from outside is escaped;
 // messages never exceed Telegram's 4096-character limit (the quote is trimmed instead).
 import type { DocumentMeta, KnowledgeDocument, Result } from "../types.ts";
-import { arabicDigits, escapeHtml, isolateLatin, wellFormed } from "./html.ts";
+import { arabicDigits, escapeHtml, isolateLatin, safeCut, wellFormed } from "./html.ts";
 import { texts } from "./texts.ts";
 
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -21,17 +21,23 @@ export function sourceLine(doc: SourceMeta, paragraph: number): string {
 
 /** One result: optional question line, the quote with matched words in bold, the source line. */
 export function formatResult(result: Result, options: { question?: string } = {}): string {
-  const head = options.question ? `❓ <b>${escapeHtml(shorten(options.question, MAX_ECHOED_QUESTION))}</b>\n` : "";
+  const head = questionLine(options.question);
   const tail = `\n${sourceLine(result.document, result.paragraph)}`;
   const budget = MAX_MESSAGE_LENGTH - head.length - tail.length;
   return head + quoteBlock(result.quote, result.highlights, budget) + tail;
 }
 
+/** "❓ question" above an answer whose chat did not see the question. */
+function questionLine(question: string | undefined): string {
+  return question ? `❓ <b>${escapeHtml(shorten(question, MAX_ECHOED_QUESTION))}</b>\n` : "";
+}
+
 /** A whole paragraph with its source; long ones collapsed. */
-export function formatParagraph(text: string, doc: SourceMeta, paragraph: number): string {
+export function formatParagraph(text: string, doc: SourceMeta, paragraph: number, options: { question?: string } = {}): string {
+  const head = questionLine(options.question);
   const tail = `\n${sourceLine(doc, paragraph)}`;
   const expandable = text.length > EXPANDABLE_FROM;
-  return quoteBlock(text, [], MAX_MESSAGE_LENGTH - tail.length, expandable) + tail;
+  return head + quoteBlock(text, [], MAX_MESSAGE_LENGTH - head.length - tail.length, expandable) + tail;
 }
 
 /** `<blockquote>` of `text` with `highlights` in bold, at most `budget` characters of HTML. */
@@ -48,7 +54,7 @@ export function quoteBlock(
   // Trim the plain text and render again (never cut the HTML itself), until it fits.
   let keep = text.length;
   while (html.length > budget && keep > 0) {
-    keep = cutPoint(text, Math.min(keep - 1, keep - (html.length - budget) - 1));
+    keep = safeCut(text, Math.min(keep - 1, keep - (html.length - budget) - 1));
     const kept = text.slice(0, keep).trimEnd() + "…";
     html = open + highlightHtml(kept, clipRanges(ranges, keep)) + close;
   }
@@ -89,21 +95,11 @@ function clipRanges(ranges: Array<[number, number]>, length: number): Array<[num
   return ranges.filter(([start]) => start < length).map(([start, end]) => [start, Math.min(end, length)]);
 }
 
-/** A cut position at or before `at`: preferably at a space, never inside a surrogate pair. */
-function cutPoint(text: string, at: number): number {
-  let cut = Math.max(0, Math.min(at, text.length));
-  const space = text.lastIndexOf(" ", cut);
-  if (space > 0 && cut - space < 40) cut = space;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return cut;
-}
-
 /** Plain text cut to `max` characters at a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const flat = wellFormed(text).replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
-  return flat.slice(0, cutPoint(flat, max - 1)).trimEnd() + "…";
+  return flat.slice(0, safeCut(flat, max - 1)).trimEnd() + "…";
 }
 
 /** "٢٣ أغسطس ٢٠٢٤" for an ISO date; anything else is shown as written. */
@@ -117,9 +113,29 @@ export function formatDate(value: string): string {
 const field = (label: string, value: string) => `${label}: ${value}`;
 const plain = (value: string) => escapeHtml(isolateLatin(value));
 
+/** Articles per page of /sources and /about: both stay far below 4096 characters. */
+export const SOURCES_PER_PAGE = 20;
+export const ABOUT_PER_PAGE = 5;
+
+export interface Page {
+  html: string;
+  page: number;
+  pages: number;
+}
+
+/** Page `page` (0-based, clamped) of `items`, with "page n of m" when there is more than one. */
+function paged<T>(items: readonly T[], perPage: number, page: number, render: (item: T, index: number) => string, intro: string, separator: string): Page {
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  const from = current * perPage;
+  const blocks = items.slice(from, from + perPage).map((item, i) => render(item, from + i));
+  const footer = pages > 1 ? [texts.pageOf(current + 1, pages)] : [];
+  return { html: fit([intro, ...blocks, ...footer].join(separator)), page: current, pages };
+}
+
 /** /about: the bot's promise, then each source with its original article, author and date. */
-export function formatAbout(documents: KnowledgeDocument[]): string {
-  const blocks = documents.map(({ meta }) => {
+export function formatAbout(documents: readonly KnowledgeDocument[], page = 0): Page {
+  return paged(documents, ABOUT_PER_PAGE, page, ({ meta }) => {
     const lines = [`<b>${texts.articleLabel}:</b> «${titleHtml(meta)}»`, field(texts.publisherLabel, plain(meta.publisher))];
     if (meta.author) lines.push(field(texts.authorLabel, plain(meta.author)));
     if (meta.published) lines.push(field(texts.publishedLabel, escapeHtml(formatDate(meta.published))));
@@ -131,16 +147,19 @@ export function formatAbout(documents: KnowledgeDocument[]): string {
       lines.push(line);
     }
     return lines.join("\n");
-  });
-  return fit([texts.aboutIntro, ...blocks].join("\n\n"));
+  }, texts.aboutIntro, "\n\n");
 }
 
 /** /sources: one numbered line per document. */
-export function formatSources(documents: KnowledgeDocument[]): string {
-  const lines = documents.map(
+export function formatSources(documents: readonly KnowledgeDocument[], page = 0): Page {
+  return paged(
+    documents,
+    SOURCES_PER_PAGE,
+    page,
     ({ meta }, i) => `${arabicDigits(i + 1)}. «${titleHtml(meta)}» — ${plain(meta.publisher)}`,
+    texts.sourcesIntro,
+    "\n",
   );
-  return fit([texts.sourcesIntro, ...lines].join("\n"));
 }
 
 function titleHtml(meta: Pick<DocumentMeta, "title" | "url">): string {
@@ -148,7 +167,7 @@ function titleHtml(meta: Pick<DocumentMeta, "title" | "url">): string {
   return meta.url ? `<a href="${escapeHtml(meta.url)}">${title}</a>` : title;
 }
 
-/** Lists built from many documents could grow past the limit: cut between lines. */
+/** A page of very long titles could still grow past the limit: cut between lines. */
 function fit(html: string): string {
   if (html.length <= MAX_MESSAGE_LENGTH) return html;
   const cut = html.lastIndexOf("\n", MAX_MESSAGE_LENGTH - 2);

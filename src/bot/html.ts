@@ -42,3 +42,16 @@ export function htmlToPlain(html: string): string {
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
   });
 }
+
+/**
+ * A position at or before `at` to cut `text`: at a space when one is within 40 characters,
+ * never between the halves of an emoji (a surrogate pair).
+ */
+export function safeCut(text: string, at: number): number {
+  let cut = Math.max(0, Math.min(at, text.length));
+  const space = text.lastIndexOf(" ", cut);
+  if (space > 0 && cut - space < 40) cut = space;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return cut;
+}

@@ -1,23 +1,24 @@
 // The bot: an error boundary, then one Composer per feature, the fallback last.
 // Nothing here knows how updates arrive (polling or webhook): main.ts decides.
-import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { type Api, Bot, type BotError, type Context, type Transformer } from "grammy";
+import { type Api, Bot, type BotError, type Context, GrammyError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { TelegramConnection } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Engine } from "../types.ts";
-import { type FeatureDeps, replyHtml } from "./ask.ts";
 import {
   expectedFailure,
   fallbackTransformer,
+  floodWaitTransformer,
   isDeliveryFailure,
+  migrateTransformer,
   redactErrors,
   type RetryOptions,
   retryTransformer,
   watchConnection,
 } from "./delivery.ts";
+import type { FeatureDeps } from "./deps.ts";
 import { askPrivateFeature } from "./features/ask-private.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
 import { commandsFeature } from "./features/commands.ts";
@@ -26,7 +27,9 @@ import { groupFeature } from "./features/group.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { nonTextFeature } from "./features/non-text.ts";
-import { WindowStore } from "./rate-limit.ts";
+import { GroupPace, WindowStore } from "./rate-limit.ts";
+import { RecentUpdates } from "./redelivery.ts";
+import { replyHtml } from "./reply.ts";
 import { texts } from "./texts.ts";
 
 export interface BotDeps {
@@ -34,27 +37,51 @@ export interface BotDeps {
   logger: Logger;
 }
 
+interface Rate {
+  limit: number;
+  windowMs: number;
+}
+
+/** Time as the bot sees it: tests pass one that skips the waits. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
 export interface BotOptions {
   /** Skips getMe (tests, or a known bot). */
   botInfo?: UserFromGetMe;
-  /** Installed closest to the network, under auto-retry: tests record and fake calls here. */
+  /** Installed closest to the network, under the retries: tests record and fake calls here. */
   transformer?: Transformer;
-  /** Questions allowed per user per window. */
-  rateLimit?: { limit: number; windowMs: number };
+  /** Questions allowed per sender per window. */
+  rateLimit?: Rate;
+  /** Button presses allowed per user per window. */
+  buttonLimit?: Rate;
+  /** Answers per group per window; more wait for a free slot. */
+  groupLimit?: Rate;
   /** Retries of outgoing calls on network failures and 5xx (tests shorten the waits). */
   retry?: RetryOptions;
+  /** The longest 429 `retry_after` waited for, in seconds. */
+  maxFloodWaitSeconds?: number;
+  clock?: Clock;
 }
 
 /** The only update kinds the bot handles; edits and channel posts are not even requested. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
 
-const DEFAULT_RATE_LIMIT = { limit: 5, windowMs: 10_000 };
+const DEFAULT_RATE_LIMIT: Rate = { limit: 5, windowMs: 10_000 };
+const DEFAULT_BUTTON_LIMIT: Rate = { limit: 20, windowMs: 10_000 };
+/** Telegram allows about 20 messages a minute per group; this leaves room for notices. */
+const DEFAULT_GROUP_LIMIT: Rate = { limit: 15, windowMs: 60_000 };
+
+const realClock: Clock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export function createBot(
   config: TelegramConnection,
   { engine, logger }: BotDeps,
   options: BotOptions = {},
 ): Bot {
+  const clock = options.clock ?? realClock;
   const bot = new Bot(config.botToken, {
     ...(options.botInfo && { botInfo: options.botInfo }),
     client: { ...(config.apiRoot && { apiRoot: config.apiRoot }) },
@@ -64,37 +91,51 @@ export function createBot(
   if (options.transformer) bot.api.config.use(options.transformer);
   // Network failures, timeouts and 5xx: 3 attempts, 0.5 s then 1 s apart (not getUpdates).
   bot.api.config.use(retryTransformer(options.retry, logger));
-  // 429: waits retry_after (up to 10 s), twice at most. Its own loops for network errors
-  // (unbounded in this plugin version) and 5xx are off: the transformer above does those.
+  // 429: waits retry_after, up to 60 s, three times at most; longer gives the call up.
   bot.api.config.use(
-    autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
+    floodWaitTransformer(logger, { sleep: clock.sleep, maxWaitSeconds: options.maxFloodWaitSeconds ?? 60 }),
   );
   // Refused HTML, too long, question deleted: send a simpler message instead.
   bot.api.config.use(fallbackTransformer(logger));
+  bot.api.config.use(migrateTransformer(logger));
   bot.api.config.use(watchConnection(logger));
 
-  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const notify = (ctx: Context, html: string, what: string) =>
+    replyHtml(ctx, html, { replyTo: ctx.msg?.message_id }).catch((error: unknown) => {
+      const expected = expectedFailure(error);
+      if (expected) logger.info(expected);
+      else logger.warn({ err: error }, `could not send the ${what} notice`);
+    });
+  const perSender = (rate: Rate, onLimit: (ctx: Context) => void) =>
+    limit<Context, WindowStore>({
+      timeFrame: rate.windowMs,
+      limit: rate.limit,
+      // Anonymous group admins and channels post as sender_chat: a bucket each, not one for all.
+      keyGenerator: (ctx) => (ctx.message?.sender_chat?.id ?? ctx.from?.id)?.toString(),
+      // A window per sender, from their first hit (see rate-limit.ts).
+      storageClient: new WindowStore(clock.now),
+      // Called once per window, on the first hit over the limit; later ones are dropped.
+      onLimitExceeded: onLimit,
+    });
+
   const deps: FeatureDeps = {
     engine,
     logger,
-    limitQuestions: limit<Context, WindowStore>({
-      timeFrame: rate.windowMs,
-      limit: rate.limit,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      // A window per user, from their first question (see rate-limit.ts).
-      storageClient: new WindowStore(),
-      // Called once per window, on the first question over the limit; later ones are dropped.
-      onLimitExceeded: (ctx) => {
-        if (!ctx.chat) return;
-        replyHtml(ctx, texts.rateLimited, { replyTo: ctx.msg?.message_id }).catch((error: unknown) => {
-          const expected = expectedFailure(error);
-          if (expected) logger.info({ chat: ctx.chat?.id }, expected);
-          else logger.warn({ err: error }, "could not send the rate-limit notice");
-        });
-      },
+    limitQuestions: perSender(options.rateLimit ?? DEFAULT_RATE_LIMIT, (ctx) => {
+      if (ctx.chat) void notify(ctx, texts.rateLimited, "rate-limit");
     }),
+    limitButtons: perSender(options.buttonLimit ?? DEFAULT_BUTTON_LIMIT, (ctx) => {
+      void ctx.answerCallbackQuery({ text: texts.rateLimited }).catch(() => undefined);
+    }),
+    paceGroup: groupPacer(options.groupLimit ?? DEFAULT_GROUP_LIMIT, clock, (ctx) => notify(ctx, texts.groupBusy, "busy-group")),
   };
 
+  // Telegram redelivers updates it thinks were missed: each update_id is handled once.
+  const recent = new RecentUpdates(5 * 60_000, 20_000, clock.now);
+  bot.use((ctx, next) => {
+    if (recent.firstTime(ctx.update.update_id)) return next();
+    logger.debug({ update: ctx.update.update_id }, "dropped a redelivered update");
+  });
   // Updates of one chat are handled in order; different chats run concurrently (runner).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.catch((error) => logger.error({ err: error.error, update: error.ctx.update.update_id }, "unhandled bot error"));
@@ -104,7 +145,6 @@ export function createBot(
   const features = handled.drop(
     (ctx) => ctx.message !== undefined && (ctx.message.via_bot?.id === ctx.me.id || (ctx.from?.is_bot === true && !ctx.message.sender_chat)),
   );
-  features.chatType("private").on("message", deps.limitQuestions);
   features.use(commandsFeature(deps));
   features.use(askPrivateFeature(deps));
   features.use(groupFeature(deps));
@@ -117,6 +157,26 @@ export function createBot(
 }
 
 /**
+ * Waits for a group's next free slot; the first answer that has to wait says so, once
+ * until the group's queue has drained. Other chats pass at once.
+ */
+function groupPacer(rate: Rate, clock: Clock, sayBusy: (ctx: Context) => Promise<unknown>): FeatureDeps["paceGroup"] {
+  const pace = new GroupPace(rate.limit, rate.windowMs, clock.now);
+  const busyUntil = new Map<number, number>();
+  return async (ctx) => {
+    const chat = ctx.chat;
+    if (chat?.type !== "group" && chat?.type !== "supergroup") return;
+    const wait = pace.reserve(chat.id);
+    if (wait <= 0) return;
+    const now = clock.now();
+    if ((busyUntil.get(chat.id) ?? 0) <= now) await sayBusy(ctx);
+    busyUntil.set(chat.id, now + wait);
+    await clock.sleep(wait);
+    if ((busyUntil.get(chat.id) ?? 0) <= clock.now()) busyUntil.delete(chat.id);
+  };
+}
+
+/**
  * Logs the failure once and, when a message caused it, tells the user something went
  * wrong — unless the user cannot hear it (blocked the bot: logged at info) or Telegram
  * itself is what failed after the retries (the apology would fail the same way).
@@ -124,7 +184,9 @@ export function createBot(
 async function onFeatureError(error: BotError<Context>, logger: Logger): Promise<void> {
   const ctx = error.ctx;
   const expected = expectedFailure(error.error);
-  if (expected) return void logger.info({ chat: ctx.chat?.id, update: ctx.update.update_id }, expected);
+  if (expected) return void logger.info({ update: ctx.update.update_id }, expected);
+  // A 429 given up was logged, with its reason, where it was given up.
+  if (error.error instanceof GrammyError && error.error.error_code === 429) return;
   logger.error({ err: error.error, update: ctx.update.update_id }, "feature failed");
   if (isDeliveryFailure(error.error)) return;
   try {

@@ -4,6 +4,7 @@ import { run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES } from "./index.ts";
+import { untilItWorks } from "./startup.ts";
 
 export interface Polling {
   /** Stops fetching, then resolves once no update is being handled any more. */
@@ -18,7 +19,8 @@ export interface PollingOptions {
 }
 
 export async function startPolling(bot: Bot, logger: Logger, { onFatal }: PollingOptions): Promise<Polling> {
-  await bot.api.deleteWebhook(); // getUpdates is refused while a webhook is set
+  // getUpdates is refused while a webhook is set.
+  await untilItWorks("deleteWebhook", () => bot.api.deleteWebhook(), logger);
   const runner = run(bot, {
     runner: {
       fetch: { allowed_updates: [...ALLOWED_UPDATES] },

@@ -40,3 +40,32 @@ export class WindowStore {
     for (const [key, entry] of this.hits) if (entry.until <= now) this.hits.delete(key);
   }
 }
+
+/**
+ * Paces one group's answers below Telegram's own limit (about 20 messages a minute per
+ * group): over `limit` in a sliding `windowMs`, the next answer waits for a free slot
+ * instead of being dropped. Slots are reserved in order, so queued answers keep theirs.
+ */
+export class GroupPace {
+  private readonly slots = new Map<number, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Reserves this group's next slot; how long to wait for it (0: now). */
+  reserve(chat: number): number {
+    const now = this.now();
+    const taken = (this.slots.get(chat) ?? []).filter((at) => at > now - this.windowMs);
+    const slot = taken.length < this.limit ? now : taken[taken.length - this.limit]! + this.windowMs;
+    taken.push(slot);
+    this.slots.set(chat, taken);
+    // Forget quiet groups, so memory follows active ones only.
+    if (this.slots.size > 1_000) {
+      for (const [key, list] of this.slots) if (list[list.length - 1]! <= now - this.windowMs) this.slots.delete(key);
+    }
+    return slot - now;
+  }
+}

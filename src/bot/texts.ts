@@ -9,31 +9,44 @@ export const MAX_QUESTION_LENGTH = 500;
 const LRM = "\u200E";
 const handle = (username: string) => `${LRM}@${username}`;
 const cmd = (name: string) => `${LRM}/${name}`;
+/** ", مثل: …" after an instruction, or nothing when the knowledge has no example. */
+const like = (example: string | undefined, before = "") => (example ? `، مثل:\n${before}${escapeHtml(example)}` : ".");
+
+function articleCount(count: number): string {
+  if (count === 1) return "مقال واحد";
+  if (count === 2) return "مقالان";
+  return `${arabicDigits(count)} ${count % 100 >= 3 && count % 100 <= 10 ? "مقالات" : "مقالًا"}`;
+}
 
 export const texts = {
-  welcome: (titles: string[]) =>
+  /** /start: what the bot does, how many articles it knows and the first few titles. */
+  welcome: (count: number, titles: string[], hasExamples: boolean) =>
     [
       "أهلًا بك! 👋",
       "أنا بوت يجيب عن أسئلتك من مقالات أعرفها، فيقتبس لك الجملة التي تحمل الجواب بنصّها كما وردت، مع مصدرها.",
       "",
-      "<b>ما أعرفه:</b>",
+      `<b>ما أعرفه:</b> ${articleCount(count)}`,
       ...titles.map((title) => `• «${escapeHtml(isolateLatin(title))}»`),
+      ...(count > titles.length ? [`… والقائمة كاملة في ${cmd("sources")}`] : []),
       "",
-      "اكتب سؤالك مباشرةً، أو جرّب أحد هذه الأسئلة:",
+      hasExamples ? "اكتب سؤالك مباشرةً، أو جرّب أحد هذه الأسئلة:" : "اكتب سؤالك مباشرةً.",
     ].join("\n"),
 
-  help: (username: string) =>
-    [
+  /** /help; in a group the group how-to comes first, since that is where it was asked. */
+  help: (username: string, { inGroup, example }: { inGroup: boolean; example?: string }) => {
+    const privately = `• <b>في المحادثة الخاصة:</b> اكتب سؤالك مباشرةً${example ? `، مثل: ${escapeHtml(example)}` : "."}`;
+    const group = `• <b>في المجموعات:</b> اكتب ${cmd("ask")} ثم سؤالك، أو اذكرني ${handle(username)} في رسالتك، أو ردّ على إحدى رسائلي. ولتسأل عن رسالة كتبها غيرك، ردّ عليها بالأمر ${cmd("ask")} وحده.`;
+    return [
       "<b>كيف تسألني؟</b>",
       "",
-      "• <b>في المحادثة الخاصة:</b> اكتب سؤالك مباشرةً، مثل: من هو الرئيس التنفيذي لشركة ميتا؟",
-      `• <b>في المجموعات:</b> اكتب ${cmd("ask")} ثم سؤالك، أو اذكرني ${handle(username)} في رسالتك، أو ردّ على إحدى رسائلي. ولتسأل عن رسالة كتبها غيرك، ردّ عليها بالأمر ${cmd("ask")} وحده.`,
+      ...(inGroup ? [group, privately] : [privately, group]),
       `• <b>في أي محادثة:</b> اكتب ${handle(username)} ثم سؤالك، واختر الاقتباس الذي تريد إرساله.`,
       "",
       "تحت كل جواب زرّان: «نتيجة أخرى» لاقتباس آخر، و«الفقرة كاملة» لقراءة الفقرة التي ورد فيها.",
       "",
       `الأوامر: ${cmd("start")}  ${cmd("help")}  ${cmd("about")}  ${cmd("sources")}`,
-    ].join("\n"),
+    ].join("\n");
+  },
 
   aboutIntro:
     "أجيب من المقالات التالية وحدها، وأنقل نصّها كما ورد دون أن أؤلّف شيئًا. إن لم أجد الجواب فيها قلت ذلك.",
@@ -46,25 +59,26 @@ export const texts = {
   sourceLabel: "المصدر",
   paragraphLabel: (paragraph: number) => `الفقرة ${arabicDigits(paragraph)}`,
 
-  noAnswer: (documentCount: number) =>
-    documentCount === 1
-      ? "عذرًا، لا يتناول المقال الذي أعرفه هذا السؤال، ولا أجيب إلا بما ورد فيه. جرّب سؤالًا مثل:"
-      : "عذرًا، لا تتناول المقالات التي أعرفها هذا السؤال، ولا أجيب إلا بما ورد فيها. جرّب سؤالًا مثل:",
+  noAnswer: (documentCount: number, hasExamples: boolean) =>
+    (documentCount === 1
+      ? "عذرًا، لا يتناول المقال الذي أعرفه هذا السؤال، ولا أجيب إلا بما ورد فيه."
+      : "عذرًا، لا تتناول المقالات التي أعرفها هذا السؤال، ولا أجيب إلا بما ورد فيها.") +
+    (hasExamples ? " جرّب سؤالًا مثل:" : ""),
   greeting: "أهلًا وسهلًا! 👋 اكتب سؤالك، وسأبحث لك عن جوابه فيما أعرفه من مقالات.",
   salamReply: "وعليكم السلام ورحمة الله! 👋 اكتب سؤالك، وسأبحث لك عن جوابه فيما أعرفه من مقالات.",
   thanksReply: "العفو! يسعدني أن أساعد. 🌷 إن كان لديك سؤال آخر فاكتبه.",
 
   nonTextHint: "أرسل سؤالك نصًّا مكتوبًا من فضلك؛ فأنا لا أقرأ الصور ولا الملصقات ولا الرسائل الصوتية.",
   tooLong: `سؤالك طويل جدًّا؛ اختصره في ${arabicDigits(MAX_QUESTION_LENGTH)} حرف على الأكثر من فضلك.`,
-  noWords: "لم أجد في رسالتك كلمات أبحث عنها. اكتب سؤالك بالكلمات، مثل: من هو الرئيس التنفيذي لشركة ميتا؟",
+  noWords: (example?: string) => `لم أجد في رسالتك كلمات أبحث عنها. اكتب سؤالك بالكلمات${like(example)}`,
   htmlLike: "يبدو أن رسالتك تحتوي على وسوم HTML. أرسل سؤالك نصًّا عاديًّا من فضلك.",
-  askUsage:
-    `اكتب سؤالك بعد الأمر، مثل:\n${cmd("ask")} من هو الرئيس التنفيذي لشركة ميتا؟\nأو ردّ بالأمر ${cmd("ask")} على رسالة فيها سؤال.`,
-  mentionUsage: (username: string) =>
-    `اكتب سؤالك بعد اسمي، مثل:\n${handle(username)} من هو الرئيس التنفيذي لشركة ميتا؟`,
+  askUsage: (example?: string) =>
+    `اكتب سؤالك بعد الأمر ${cmd("ask")}${like(example, `${cmd("ask")} `)}\nأو ردّ بالأمر ${cmd("ask")} على رسالة فيها سؤال.`,
+  mentionUsage: (username: string, example?: string) => `اكتب سؤالك بعد اسمي ${handle(username)}${like(example, `${handle(username)} `)}`,
   unknownCommand: `لا أعرف هذا الأمر. اكتب سؤالك مباشرةً، أو أرسل ${cmd("help")} لمعرفة طريقة الاستخدام.`,
   failed: "عذرًا، حدث خطأ أثناء تجهيز الجواب. حاول مرة أخرى بعد قليل.",
   rateLimited: "أسئلتك كثيرة ومتتابعة؛ تمهّل قليلًا ثم أعد المحاولة بعد ثوانٍ. ⏳",
+  groupBusy: "الأسئلة في هذه المجموعة كثيرة الآن؛ سأجيب عنها كلها بالترتيب، لكن بعد قليل. ⏳",
 
   addedToGroup: (username: string) =>
     [
@@ -75,12 +89,18 @@ export const texts = {
   buttons: {
     nextResult: "نتيجة أخرى",
     fullParagraph: "الفقرة كاملة",
+    backToQuote: "رجوع إلى الاقتباس",
+    more: "المزيد",
+    previous: "السابق",
   },
+
+  pageOf: (page: number, pages: number) => `الصفحة ${arabicDigits(page)} من ${arabicDigits(pages)}`,
 
   callback: {
     stale: "هذا الزر لم يعد صالحًا. أرسل سؤالك من جديد من فضلك.",
     noMoreResults: "لا توجد نتائج أخرى لهذا السؤال.",
     questionGone: "لم أعد أجد السؤال الأصلي؛ أرسله من جديد من فضلك.",
+    notYours: "هذا الجواب لمن سأل. لتسأل بنفسك اكتب /ask ثم سؤالك.",
   },
 
   inline: {

@@ -2,6 +2,8 @@
 // npm run ask -- --json "سؤال"      → the Answer object
 // npm run ask -- --batch FILE       → JSON lines {"id","question"} in, {"id", ...answer} out, streaming
 // --knowledge DIR (default: $KNOWLEDGE_DIR or ./knowledge)
+// --within ID   a follow-up: search document ID (file name without .md) first, as the bot
+//               does for a question that replies to one of its answers
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -9,7 +11,7 @@ import { createEngine } from "../engine.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { formatAnswerText } from "./format-text.ts";
 
-const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] "question"
+const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--within ID] "question"
        npm run ask -- --batch FILE [--knowledge DIR]`;
 
 async function main(): Promise<number> {
@@ -17,7 +19,12 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, batch: { type: "string" }, knowledge: { type: "string" } },
+      options: {
+        json: { type: "boolean", default: false },
+        batch: { type: "string" },
+        knowledge: { type: "string" },
+        within: { type: "string" },
+      },
     });
   } catch (error) {
     console.error(`ask: ${(error as Error).message}\n${USAGE}`);
@@ -46,14 +53,18 @@ async function main(): Promise<number> {
           throw new Error(`${values.batch}:${lineNumber}: not valid JSON`);
         }
         if (typeof item?.question !== "string") throw new Error(`${values.batch}:${lineNumber}: needs a "question" string`);
-        process.stdout.write(JSON.stringify({ id: item.id, ...engine.answer(item.question) }) + "\n");
+        process.stdout.write(JSON.stringify({ id: item.id, ...engine.answer(item.question, values.within === undefined ? undefined : { within: values.within }) }) + "\n");
       }
     })();
     await Promise.race([lines, failed]);
     return 0;
   }
 
-  const answer = engine.answer(question);
+  if (values.within !== undefined && !engine.knowledge.documents.some((doc) => doc.id === values.within)) {
+    console.error(`ask: --within ${values.within}: no such document (ids are file names without .md).`);
+    return 2;
+  }
+  const answer = engine.answer(question, values.within === undefined ? undefined : { within: values.within });
   console.log(values.json ? JSON.stringify(answer, null, 2) : formatAnswerText(answer, engine));
   return 0;
 }

@@ -6,8 +6,8 @@ import { texts } from "../bot/texts.ts";
 export function formatAnswerText(answer: Answer, engine: Engine): string {
   const best = answer.results[0];
   if (!answer.answered || !best) {
-    const examples = engine.examples(3).map((q) => `  • ${q}`);
-    return [texts.noAnswer(engine.knowledge.documents.length), ...examples].join("\n");
+    const examples = engine.examples(3, answer.question).map((q) => `  • ${q}`);
+    return [texts.noAnswer(engine.knowledge.documents.length, examples.length > 0), ...examples].join("\n");
   }
   const { title, publisher, url, original } = best.document;
   const source = [`«${title}»`, publisher, texts.paragraphLabel(best.paragraph)].join("، ");

@@ -598,8 +598,10 @@ export class FakeTelegram {
    * together. Messages are remembered so the bot can reply to them; callback
    * and inline query ids become answerable.
    */
-  pushUpdate(update: Omit<Update, "update_id">): number {
-    const full = { ...clone(update), update_id: this.nextUpdateId++ } as Update;
+  pushUpdate(update: Omit<Update, "update_id">, options: { redeliver?: number } = {}): number {
+    // `redeliver`: the update_id of an update already pushed, sent again as Telegram does
+    // when it thinks the bot missed it.
+    const full = { ...clone(update), update_id: options.redeliver ?? this.nextUpdateId++ } as Update;
     for (const msg of [full.message, full.edited_message, full.channel_post, full.edited_channel_post]) {
       if (msg) this.remember(msg);
     }

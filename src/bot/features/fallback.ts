@@ -1,6 +1,6 @@
 // Last in line: whatever no feature took (group chatter, service messages) gets silence.
 import { Composer, type Context } from "grammy";
-import type { FeatureDeps } from "../ask.ts";
+import type { FeatureDeps } from "../deps.ts";
 
 export function fallbackFeature({ logger }: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();

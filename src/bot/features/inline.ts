@@ -3,9 +3,10 @@
 import { Composer, type Context, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import type { InlineQueryResult } from "grammy/types";
 import type { Engine, Result } from "../../types.ts";
-import { checkQuestion, EXAMPLE_COUNT, type FeatureDeps, hasButtons } from "../ask.ts";
-import { encodeAction } from "../callback-data.ts";
+import { EXAMPLE_COUNT, type FeatureDeps } from "../deps.ts";
 import { formatResult, shorten } from "../format.ts";
+import { paragraphButton } from "../keyboards.ts";
+import { checkQuestion } from "../question.ts";
 import { texts } from "../texts.ts";
 
 const MAX_RESULTS = 5;
@@ -30,7 +31,7 @@ export function inlineFeature({ engine }: FeatureDeps): Composer<Context> {
     }
     const results = answer.results
       .slice(0, MAX_RESULTS)
-      .map((result, i) => article(engine, `r${i}`, result, query, texts.inline.resultTitle(result.paragraph, result.document.title)));
+      .map((result, i) => article(`r${i}`, result, query, texts.inline.resultTitle(result.paragraph, result.document.title)));
     await ctx.answerInlineQuery(results, options);
   });
 
@@ -42,19 +43,16 @@ function exampleResults(engine: Engine): InlineQueryResult[] {
   return engine.examples(EXAMPLE_COUNT).flatMap((question, i) => {
     const answer = engine.answer(question);
     const best = answer.results[0];
-    return answer.answered && best ? [article(engine, `e${i}`, best, question, question)] : [];
+    return answer.answered && best ? [article(`e${i}`, best, question, question)] : [];
   });
 }
 
-function article(engine: Engine, id: string, result: Result, question: string, title: string): InlineQueryResult {
-  const keyboard = new InlineKeyboard();
-  const document = engine.knowledge.documents.findIndex((doc) => doc.id === result.documentId);
-  if (document >= 0) {
-    keyboard.text(texts.buttons.fullParagraph, encodeAction({ kind: "paragraph", document, paragraph: result.paragraph }));
-  }
+function article(id: string, result: Result, question: string, title: string): InlineQueryResult {
+  // The sent message replies to nothing, so its paragraph view has no quote to go back to.
+  const keyboard = new InlineKeyboard([[paragraphButton(result)]]);
   return InlineQueryResultBuilder.article(id, shorten(title, 100), {
     description: shorten(result.quote, 120),
-    ...(hasButtons(keyboard) && { reply_markup: keyboard }),
+    reply_markup: keyboard,
   }).text(formatResult(result, { question }), {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },

@@ -1,6 +1,7 @@
 // When someone adds the bot to a group, it posts one short how-to.
 import { Composer, type Context } from "grammy";
-import { type FeatureDeps, replyHtml } from "../ask.ts";
+import type { FeatureDeps } from "../deps.ts";
+import { replyHtml } from "../reply.ts";
 import { texts } from "../texts.ts";
 
 const PRESENT = new Set(["member", "administrator"]);

@@ -1,6 +1,7 @@
 // Private chat: stickers, photos, voice and the like get a one-line hint to write instead.
 import { Composer, type Context } from "grammy";
-import { type FeatureDeps, replyHtml } from "../ask.ts";
+import type { FeatureDeps } from "../deps.ts";
+import { replyHtml } from "../reply.ts";
 import { texts } from "../texts.ts";
 
 export function nonTextFeature(_deps: FeatureDeps): Composer<Context> {
