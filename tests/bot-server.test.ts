@@ -1,14 +1,15 @@
 // Webhook server over real HTTP on 127.0.0.1: HTTP hygiene before any processing.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import type { Transformer } from "grammy";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
-import { createWebhookServer } from "../src/server.ts";
-import { createHarness, type Harness, textMessage } from "./support/bot-harness.ts";
+import { createBot } from "../src/bot/index.ts";
+import { createWebhookServer, type WebhookServer } from "../src/server.ts";
+import { BOT_INFO, createHarness, type Harness, realEngine, textMessage, TOKEN } from "./support/bot-harness.ts";
 
 const SECRET = "webhook_secret-123";
 let h: Harness;
-let server: Server;
+let server: WebhookServer;
 let base: string;
 
 beforeAll(async () => {
@@ -34,7 +35,8 @@ beforeEach(() => {
   h.calls.length = 0;
 });
 
-const update = (text = "مرحبا") => JSON.stringify({ update_id: 1, message: textMessage(text) });
+let nextId = 1;
+const update = (text = "مرحبا", updateId = nextId++) => JSON.stringify({ update_id: updateId, message: textMessage(text) });
 const post = (body: string, headers: Record<string, string> = { "X-Telegram-Bot-Api-Secret-Token": SECRET }, path = "/telegram") =>
   fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
@@ -48,6 +50,15 @@ describe("webhook server", () => {
   it("a valid update with the right secret → 200, and the bot answers", async () => {
     const res = await post(update());
     expect(res.status).toBe(200);
+    await server.drain();
+    expect(h.of("sendMessage")).toHaveLength(1);
+  });
+
+  it("the same update_id posted 4 times (Telegram redelivering) is answered once", async () => {
+    const body = update("من هو الرئيس التنفيذي لشركة ميتا؟", 5_000);
+    const statuses = await Promise.all([post(body), post(body), post(body), post(body)].map(async (res) => (await res).status));
+    await server.drain();
+    expect(statuses).toEqual([200, 200, 200, 200]);
     expect(h.of("sendMessage")).toHaveLength(1);
   });
 
@@ -82,5 +93,38 @@ describe("webhook server", () => {
   it("another path → 404", async () => {
     expect((await post(update(), { "X-Telegram-Bot-Api-Secret-Token": SECRET }, "/other")).status).toBe(404);
     expect(h.calls).toEqual([]);
+  });
+});
+
+describe("webhook answers Telegram promptly", () => {
+  it("a send that hangs does not hold the webhook's answer; the update is handled after", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    const hanging: Transformer = async (_prev, method, payload) => {
+      if (method === "sendMessage") await gate; // Telegram's side stuck for as long as the test wants
+      sent.push(method);
+      return { ok: true, result: { message_id: 1, date: 0, chat: { id: 42, type: "private", first_name: "U" }, text: (payload as any).text } } as any;
+    };
+    const bot = createBot({ botToken: TOKEN }, { engine: realEngine(), logger: createLogger({ level: "silent" }) }, { botInfo: BOT_INFO, transformer: hanging });
+    await bot.init();
+    const hook = createWebhookServer(bot, { secretToken: SECRET, logger: createLogger({ level: "silent" }) });
+    await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
+    const address = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`;
+    const res = await fetch(address, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+      body: update("من هو الرئيس التنفيذي لشركة ميتا؟"),
+    });
+    // Answered while the send is still stuck: Telegram has no reason to resend.
+    expect(res.status).toBe(200);
+    expect(sent).toEqual([]);
+    release();
+    await hook.drain();
+    expect(sent).toEqual(["sendMessage"]);
+    await new Promise<void>((resolve) => {
+      hook.close(() => resolve());
+      hook.closeAllConnections();
+    });
   });
 });

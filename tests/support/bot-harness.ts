@@ -1,4 +1,4 @@
-// Builds the real bot over the real knowledge/ folder, with an API transformer that
+// Builds the real bot over the fixture article (or a given engine), with an API transformer that
 // records every outgoing call and answers it like Telegram would (no network).
 import type { Bot, Transformer } from "grammy";
 import type { Chat, InlineKeyboardMarkup, Message, Update, User, UserFromGetMe } from "grammy/types";
@@ -19,7 +19,7 @@ export const USER_ID = 42;
 export const GROUP_ID = -1001234567890;
 
 let sharedEngine: Engine | undefined;
-/** The real engine over the real knowledge/ folder, built once per test file. */
+/** The real engine over the fixture article, built once per test file. */
 export function realEngine(): Engine {
   sharedEngine ??= createEngine(loadKnowledge(new URL("../fixtures/article", import.meta.url).pathname));
   return sharedEngine;
@@ -37,37 +37,82 @@ export interface Harness {
   of(method: string): RecordedCall[];
   /** Feeds one update (without update_id) through bot.handleUpdate. */
   send(update: object): Promise<void>;
-  /** The next call with this method fails once with this error. */
-  failNext(method: string, error: { error_code: number; description: string; parameters?: { retry_after?: number } }): void;
+  /** Feeds an update with the given update_id (a redelivery when it was used before). */
+  sendWithId(updateId: number, update: object): Promise<void>;
+  /** The next call with this method fails once with this error (several: one after the other). */
+  failNext(method: string, error: { error_code: number; description: string; parameters?: { retry_after?: number; migrate_to_chat_id?: number } }): void;
+  /** Users getChatMember reports as administrators (everyone else is a member). */
+  admins: Set<number>;
+}
+
+/** A clock for the bot whose waits take no time: each is recorded and moves `now` on. */
+export function instantClock(start = 1_700_000_000_000) {
+  let now = start;
+  const waits: number[] = [];
+  return {
+    waits,
+    clock: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    },
+    advance: (ms: number) => void (now += ms),
+  };
+}
+
+/** A clock whose waits last until `release()` (real time stands still): for "meanwhile" tests. */
+export function heldClock(start = 1_700_000_000_000) {
+  let now = start;
+  const waiting: Array<{ ms: number; resolve: () => void }> = [];
+  return {
+    waits: () => waiting.map((wait) => wait.ms),
+    clock: {
+      now: () => now,
+      sleep: (ms: number) => new Promise<void>((resolve) => waiting.push({ ms, resolve })),
+    },
+    /** Ends every wait begun so far, moving `now` past the longest. */
+    release() {
+      const ended = waiting.splice(0);
+      now += Math.max(0, ...ended.map((wait) => wait.ms));
+      for (const wait of ended) wait.resolve();
+    },
+  };
 }
 
 let nextUpdateId = 1;
 
 export async function createHarness(
-  options: Pick<BotOptions, "rateLimit" | "retry"> & { logger?: Logger } = {},
+  options: Pick<BotOptions, "rateLimit" | "retry" | "clock" | "groupLimit" | "buttonLimit"> & { logger?: Logger; engine?: Engine } = {},
 ): Promise<Harness> {
   const calls: RecordedCall[] = [];
-  const failures = new Map<string, object>();
+  const failures = new Map<string, object[]>();
+  const admins = new Set<number>();
   let nextMessageId = 5000;
   const transformer: Transformer = async (_prev, method, payload) => {
     const copy = JSON.parse(JSON.stringify(payload ?? {}));
     calls.push({ method, payload: copy });
-    const failure = failures.get(method);
-    if (failure) {
-      failures.delete(method);
-      return { ok: false, ...failure } as any;
+    const failure = failures.get(method)?.shift();
+    if (failure) return { ok: false, ...failure } as any;
+    if (method === "getChatMember") {
+      return { ok: true, result: { status: admins.has(copy.user_id) ? "administrator" : "member", user: user(copy.user_id) } } as any;
     }
     return { ok: true, result: fakeResult(method, copy, () => nextMessageId++) } as any;
   };
-  const { logger = createLogger({ level: "silent" }), ...botOptions } = options;
-  const bot = createBot({ botToken: TOKEN }, { engine: realEngine(), logger }, { botInfo: BOT_INFO, transformer, ...botOptions });
+  const { logger = createLogger({ level: "silent" }), engine = realEngine(), ...botOptions } = options;
+  // Tests of other things send many messages to one group: they are not paced unless they ask.
+  const unpaced = { groupLimit: { limit: 1_000_000, windowMs: 60_000 } };
+  const bot = createBot({ botToken: TOKEN }, { engine, logger }, { botInfo: BOT_INFO, transformer, ...unpaced, ...botOptions });
   await bot.init();
   return {
     bot,
     calls,
     of: (method) => calls.filter((call) => call.method === method),
     send: (update) => bot.handleUpdate({ update_id: nextUpdateId++, ...update } as Update),
-    failNext: (method, error) => void failures.set(method, error),
+    sendWithId: (updateId, update) => bot.handleUpdate({ update_id: updateId, ...update } as Update),
+    failNext: (method, error) => void failures.set(method, [...(failures.get(method) ?? []), error]),
+    admins,
   };
 }
 
