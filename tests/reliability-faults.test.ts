@@ -1,13 +1,18 @@
 // Telegram faults, injected by the local emulator while the real bot long-polls it:
-// 429, 5xx, dropped connections, timeouts, 403, refused HTML, deleted questions, getUpdates
+// 429 (short and long retry_after), redelivered updates, deleteWebhook failing at start, 5xx, dropped connections, timeouts, 403, refused HTML, deleted questions, getUpdates
 // outages — and SIGTERM with answers in flight, on the real process.
 import { afterEach, describe, expect, it } from "vitest";
+import { documentKey } from "../src/bot/callback-data.ts";
 import { cutText, fallbackPayload } from "../src/bot/delivery.ts";
 import { texts } from "../src/bot/texts.ts";
+import { instantClock, realEngine } from "./support/bot-harness.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { type ApiCall, FakeTelegram, parseTelegramHtml } from "../src/playground/fake-telegram.ts";
 import { INFO, WARN } from "./support/log-capture.ts";
 import { answerTo, type PollingBot, sendsTo, sleep, startPollingBot, waitUntil } from "./support/polling-bot.ts";
+
+/** The fixture article in button data. */
+const KEY = documentKey(realEngine().knowledge.documents[0]!.id);
 
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
 const running: PollingBot[] = [];
@@ -50,6 +55,41 @@ describe("429 Too Many Requests", () => {
     expect(attempts.map((call) => call.response?.ok)).toEqual([false, true]);
     expect(gaps(attempts)[0]).toBeGreaterThanOrEqual(950); // waited the second Telegram asked for
     expect(b.logs.atLeast(WARN)).toEqual([]);
+  });
+});
+
+describe("429 with a long retry_after, over real HTTP", () => {
+  it.each([15, 30])("retry_after %i: the answer is sent once after the wait (the clock skips it)", async (seconds) => {
+    const { clock, waits } = instantClock();
+    const b = await start({ clock });
+    b.fake.fail("sendMessage", { error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
+    const q = ask(b);
+    await answerTo(b.fake, q.user, q.mark);
+    expect(sendsTo(b.fake, q.user, q.mark).map((call) => call.response?.ok)).toEqual([false, true]);
+    expect(waits).toEqual([seconds * 1000]);
+    expect(b.logs.atLeast(WARN)).toEqual([]);
+  });
+});
+
+describe("redelivered updates while polling", () => {
+  it("the same update_id delivered twice is answered once", async () => {
+    const b = await start();
+    const q = ask(b);
+    const update = b.fake.pendingUpdates.find((u) => u.message?.message_id === q.message.message_id)!;
+    const { update_id, ...rest } = update;
+    b.fake.pushUpdate(rest, { redeliver: update_id });
+    await answerTo(b.fake, q.user, q.mark);
+    await expectStillServing(b); // by then the repeat has long been through
+    expect(sendsTo(b.fake, q.user, q.mark)).toHaveLength(1);
+  });
+});
+
+describe("start-up while Telegram is away", () => {
+  it("deleteWebhook failing 3 times with 502 is retried until it works; then questions are answered", async () => {
+    const b = await start({ beforeStart: (fake) => fake.fail("deleteWebhook", { error_code: 502, description: "Bad Gateway" }, 3) });
+    expect(b.fake.callsOf("deleteWebhook").map((call) => call.response?.ok)).toEqual([false, false, false, true]);
+    await expectStillServing(b);
+    expect(b.logs.atLeast(WARN).map((line) => line.msg)).toEqual(["a start-up call failed; retrying until Telegram answers"]);
   });
 });
 
@@ -171,7 +211,7 @@ describe("400 that a simpler message avoids", () => {
     const messageId = (answer.response as { result: { message_id: number } }).result.message_id;
     b.fake.fail("editMessageText", { error_code: 400, description: "Bad Request: can't parse entities: x" });
     const mark = b.fake.calls.length;
-    b.fake.pressButton({ chatId: q.user, messageId, userId: q.user, data: "p:0:1" });
+    b.fake.pressButton({ chatId: q.user, messageId, userId: q.user, data: `p:${KEY}:1` });
     const edit = await b.fake.waitFor((call, i) => i >= mark && call.method === "editMessageText" && call.response?.ok === true);
     expect(edit.params.parse_mode).toBeUndefined();
   });

@@ -1,10 +1,12 @@
 // Security: the token never leaks (logs, errors, crash output) under forced failures;
 // webhook hardening against the real process; tampered and replayed buttons.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import { once } from "node:events";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { documentKey } from "../src/bot/callback-data.ts";
 import { createBot } from "../src/bot/index.ts";
 import { texts } from "../src/bot/texts.ts";
 import { createWebhookServer } from "../src/server.ts";
@@ -13,6 +15,9 @@ import { type BotProcess, freePort, spawnBot } from "./support/bot-process.ts";
 import { FakeTelegram } from "../src/playground/fake-telegram.ts";
 import { captureLogs, INFO, WARN } from "./support/log-capture.ts";
 import { answerTo, FAST_RETRY, type PollingBot, sendsTo, sleep, startPollingBot, waitUntil } from "./support/polling-bot.ts";
+
+/** The fixture article in button data. */
+const KEY = documentKey(realEngine().knowledge.documents[0]!.id);
 
 const QUESTION = "من هو الرئيس التنفيذي لشركة ميتا؟";
 // Well-formed, and not the emulator's: Telegram answers 401.
@@ -172,6 +177,43 @@ describe("webhook mode: the real process against the emulator", () => {
   }, 40_000);
 });
 
+describe("webhook start-up problems: one clear line, exit 1", () => {
+  const webhookEnv = (fake: FakeTelegram, port: number) => ({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+  });
+  const stackLines = (output: string) => output.split("\n").filter((line) => /^\s+at |"stack"/.test(line));
+
+  it("PORT already in use", async () => {
+    const fake = await emulator();
+    const port = await freePort();
+    const squatter = createServer().listen(port, "0.0.0.0");
+    await once(squatter, "listening");
+    try {
+      const p = bot(webhookEnv(fake, port));
+      expect(await p.exited).toBe(1);
+      expect(p.output()).toContain(`PORT ${port} is in use`);
+      expect(stackLines(p.output())).toEqual([]);
+    } finally {
+      squatter.close();
+    }
+  }, 30_000);
+
+  it("setWebhook refused by Telegram", async () => {
+    const fake = await emulator();
+    fake.fail("setWebhook", { error_code: 400, description: "Bad Request: bad webhook: IP address 127.0.0.1 is reserved" });
+    const p = bot(webhookEnv(fake, await freePort()));
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toContain("Telegram refused WEBHOOK_URL: Bad Request: bad webhook: IP address 127.0.0.1 is reserved");
+    expect(stackLines(p.output())).toEqual([]);
+    expectNoToken(p.output(), fake.token);
+  }, 30_000);
+});
+
 describe("webhook server: odd requests in process", () => {
   let server: Server | undefined;
   afterEach(async () => {
@@ -253,7 +295,7 @@ describe("tampered and replayed buttons (real polling)", () => {
     b = await startPollingBot();
     const messageId = await answered(b, 901);
     const mark = b.fake.calls.length;
-    for (let i = 0; i < 5; i++) b.fake.pressButton({ chatId: 901, messageId, userId: 901, data: "p:0:1" });
+    for (let i = 0; i < 5; i++) b.fake.pressButton({ chatId: 901, messageId, userId: 901, data: `p:${KEY}:1` });
     await waitUntil(() => b!.fake.calls.slice(mark).filter((call) => call.method === "answerCallbackQuery").length === 5);
     await sleep(200);
     const calls = b.fake.calls.slice(mark);
@@ -279,7 +321,7 @@ describe("tampered and replayed buttons (real polling)", () => {
   it("forged data on a real message (another user's button, huge numbers, junk): a polite toast, nothing else", async () => {
     b = await startPollingBot();
     const messageId = await answered(b, 903);
-    const forged = ["p:999:1", "p:0:9999", "n:9999", "n:1:9999", "ex:9999", "x".repeat(64), "<b>", "n:1:0:0", "p:-1:1", "😀"];
+    const forged = ["p:999:1", `p:${KEY}:9999`, "p:0:1", "n:9999", `n:1:${KEY}:9999`, `ex:${KEY}:9999`, "ex:0", "x".repeat(64), "<b>", "n:1:0:0", "p:-1:1", "😀"];
     const mark = b.fake.calls.length;
     for (const data of forged) b.fake.pressButton({ chatId: 903, messageId, userId: 904, data });
     await waitUntil(() => b!.fake.calls.slice(mark).filter((call) => call.method === "answerCallbackQuery").length === forged.length);

@@ -21,13 +21,21 @@ export interface PollingBot {
 /** Short waits so fault tests stay quick; the defaults are 0.5 s, 1 s and 15 s. */
 export const FAST_RETRY = { attempts: 3, baseDelayMs: 20, timeoutMs: 1_000 };
 
-export async function startPollingBot(options: Pick<BotOptions, "retry" | "rateLimit"> = {}): Promise<PollingBot> {
+export async function startPollingBot(
+  options: Pick<BotOptions, "retry" | "rateLimit" | "clock"> & { beforeStart?: (fake: FakeTelegram) => void } = {},
+): Promise<PollingBot> {
   const fake = await FakeTelegram.start();
+  options.beforeStart?.(fake);
   const logs = captureLogs({ level: "debug", secrets: [fake.token] });
   const bot = createBot(
     { botToken: fake.token, apiRoot: fake.apiRoot },
     { engine: realEngine(), logger: logs.logger },
-    { botInfo: fake.botInfo, retry: options.retry ?? FAST_RETRY, ...(options.rateLimit && { rateLimit: options.rateLimit }) },
+    {
+      botInfo: fake.botInfo,
+      retry: options.retry ?? FAST_RETRY,
+      ...(options.rateLimit && { rateLimit: options.rateLimit }),
+      ...(options.clock && { clock: options.clock }),
+    },
   );
   const fatal: unknown[] = [];
   const polling = await startPolling(bot, logs.logger, { onFatal: (error) => fatal.push(error) });
