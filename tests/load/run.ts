@@ -2,10 +2,12 @@
 // process (src/main.ts, long polling, default settings — the 5-per-10-s limit included)
 // against the local Telegram emulator. Checks that every question is answered exactly
 // once, nothing fails, the process never dies, and its heap after GC stays flat; then
-// SIGTERM and a clean exit. Prints a report; exits 1 on any failure.
+// Telegram redelivers a sample of the updates (same update_id), which must get no second
+// answer; then SIGTERM and a clean exit. Prints a report; exits 1 on any failure.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { texts } from "../../src/bot/texts.ts";
+import type { Update } from "grammy/types";
 import { FakeTelegram } from "../../src/playground/fake-telegram.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -14,7 +16,10 @@ const QUESTIONS_PER_USER = Number(process.env.LOAD_QUESTIONS_PER_USER ?? 10);
 /** The bot's default limit: 5 questions per user per 10 s window. Each phase sends 5 per user. */
 const PER_PHASE = 5;
 const WINDOW_MS = 10_000;
-const GROUPS = 10;
+/** Group questions are spread so no group passes the bot's own group pace (15 a minute). */
+const GROUPS = 100;
+/** Updates Telegram sends a second time, after they were answered. */
+const REDELIVERED = 500;
 const FAULTS = { badGateway: 100, network: 100, tooMany: 50 };
 const INJECTED = FAULTS.badGateway + FAULTS.network + FAULTS.tooMany;
 const TIME_LIMIT_MS = 170_000;
@@ -91,6 +96,7 @@ interface Question {
   chatId: number;
   user: number;
   answers: number;
+  update: Update;
 }
 const questions = new Map<string, Question>();
 const firstAnswerAt = new Map<number, number>(); // user → time of their first answer this phase
@@ -164,7 +170,8 @@ async function phase(name: string, users: number[], perUser: number, spreadMs: n
         ? fake.sendGroupText(-1_000_000_000_001 - (Math.floor(user / 10) % GROUPS), user, `/ask ${text}`)
         : fake.sendPrivateText(user, text);
       const chatId = queued.message.chat.id;
-      questions.set(`${chatId}:${queued.message_id}`, { chatId, user, answers: 0 });
+      const update = { update_id: queued.update_id, message: queued.message } as Update;
+      questions.set(`${chatId}:${queued.message_id}`, { chatId, user, answers: 0, update });
     }
     collect();
     await sleep(100);
@@ -192,7 +199,6 @@ try {
   await phase("warm-up", warmUsers, 1, 500);
   heapWarm = await heap();
   console.log(`heap after warm-up ${mb(heapWarm)}`);
-  const warmQuestions = questions.size;
 
   const users = Array.from({ length: USERS }, (_, i) => 10_000 + i);
   const phases = QUESTIONS_PER_USER / PER_PHASE;
@@ -216,11 +222,22 @@ try {
     heapAfterPhase.push(after);
     console.log(`heap after phase ${n}: ${mb(after)}`);
   }
+  // Redeliveries: Telegram sends answered updates again (as after a slow webhook answer).
+  const again = [...questions.values()].filter((q) => q.user < 900_000).slice(0, REDELIVERED);
+  for (const q of again) {
+    const { update_id, ...rest } = q.update;
+    fake.pushUpdate(rest, { redeliver: update_id });
+  }
+  // The next question after them answered means the bot has been through them all.
+  const marker = fake.sendPrivateText(999_999, POOL[0]!);
+  questions.set(`999999:${marker.message_id}`, { chatId: 999_999, user: 999_999, answers: 0, update: { update_id: marker.update_id, message: marker.message } as Update });
+  await waitForAnswers("redeliveries");
+  console.log(`redelivered ${again.length} answered updates — at ${elapsed()}`);
   await sleep(500);
   collect();
   heapEnd = await heap();
 
-  total = questions.size - warmQuestions;
+  total = [...questions.values()].filter((q) => q.user < 900_000).length;
   const answeredOnce = [...questions.values()].filter((q) => q.answers === 1).length;
   const twice = [...questions.values()].filter((q) => q.answers > 1).length;
   if (total !== USERS * QUESTIONS_PER_USER) fail(`sent ${total} questions, expected ${USERS * QUESTIONS_PER_USER}`);
@@ -252,6 +269,7 @@ const report = {
   users: USERS,
   lost,
   duplicated: [...questions.values()].filter((q) => q.answers > 1).length,
+  redelivered: REDELIVERED,
   faultsInjected: INJECTED,
   refusedSendsRetried: refused,
   heapAfterGcMB: { start: +(heapStart / 2 ** 20).toFixed(1), afterWarmUp: +(heapWarm / 2 ** 20).toFixed(1), afterPhases: heapAfterPhase.map((bytes) => +(bytes / 2 ** 20).toFixed(1)), end: +(heapEnd / 2 ** 20).toFixed(1) },
