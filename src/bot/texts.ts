@@ -12,10 +12,13 @@ const cmd = (name: string) => `${LRM}/${name}`;
 /** ", مثل: …" after an instruction, or nothing when the knowledge has no example. */
 const like = (example: string | undefined, before = "") => (example ? `، مثل:\n${before}${escapeHtml(example)}` : ".");
 
+/** "مقال واحد", "مقالان", "٥ مقالات", "١٥٠ مقالًا", "٢٠٠ مقال": the noun follows the number's last part. */
 function articleCount(count: number): string {
   if (count === 1) return "مقال واحد";
   if (count === 2) return "مقالان";
-  return `${arabicDigits(count)} ${count % 100 >= 3 && count % 100 <= 10 ? "مقالات" : "مقالًا"}`;
+  const rest = count % 100;
+  const noun = rest >= 3 && rest <= 10 ? "مقالات" : rest >= 11 ? "مقالًا" : "مقال";
+  return `${arabicDigits(count)} ${noun}`;
 }
 
 export const texts = {

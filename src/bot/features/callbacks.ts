@@ -27,6 +27,10 @@ export function callbacksFeature(deps: FeatureDeps): Composer<Context> {
       const action = parseAction(ctx.callbackQuery.data);
       if (!action) return void (await ctx.answerCallbackQuery({ text: texts.callback.stale }));
       if (action.kind === "example") return askExample(ctx, action, deps);
+      // Everything else edits the button's message: without one there is nothing to edit.
+      if (!ctx.callbackQuery.message && !ctx.callbackQuery.inline_message_id) {
+        return void (await ctx.answerCallbackQuery({ text: texts.callback.stale }));
+      }
       if (action.kind === "page") return showPage(ctx, action, deps);
       if (!(await mayChange(ctx))) return void (await ctx.answerCallbackQuery({ text: texts.callback.notYours }));
       if (action.kind === "next") return showResult(ctx, action, deps);
