@@ -240,7 +240,7 @@ describe("flood control", () => {
 });
 
 describe("outgoing calls", () => {
-  it("retry after a 429 (auto-retry) and the answer still goes out once", async () => {
+  it("retry after a 429 and the answer still goes out once", async () => {
     const h = await harness();
     h.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 0", parameters: { retry_after: 0 } });
     await h.send({ message: textMessage("مرحبا") });
