@@ -61,8 +61,6 @@ export interface BotOptions {
   groupLimit?: Rate;
   /** Retries of outgoing calls on network failures and 5xx (tests shorten the waits). */
   retry?: RetryOptions;
-  /** The longest 429 `retry_after` waited for, in seconds. */
-  maxFloodWaitSeconds?: number;
   clock?: Clock;
 }
 
@@ -92,9 +90,7 @@ export function createBot(
   // Network failures, timeouts and 5xx: 3 attempts, 0.5 s then 1 s apart (not getUpdates).
   bot.api.config.use(retryTransformer(options.retry, logger));
   // 429: waits retry_after, up to 60 s, three times at most; longer gives the call up.
-  bot.api.config.use(
-    floodWaitTransformer(logger, { sleep: clock.sleep, maxWaitSeconds: options.maxFloodWaitSeconds ?? 60 }),
-  );
+  bot.api.config.use(floodWaitTransformer(logger, { sleep: clock.sleep }));
   // Refused HTML, too long, question deleted: send a simpler message instead.
   bot.api.config.use(fallbackTransformer(logger));
   bot.api.config.use(migrateTransformer(logger));
