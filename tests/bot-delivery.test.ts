@@ -2,6 +2,7 @@
 // that skips the waits: 429 with long retry_after, per-chat order, redeliveries, refusals
 // that are part of a group's life, and a group upgraded to a supergroup.
 import { describe, expect, it } from "vitest";
+import { RecentUpdates } from "../src/bot/redelivery.ts";
 import {
   createHarness,
   groupChat,
@@ -121,5 +122,18 @@ describe("refusals that are part of a group's life", () => {
     expect(sends[1]!.payload.text).toContain("<blockquote>");
     expect(sends[1]!.payload.reply_parameters).toBeUndefined(); // the old message ids mean nothing there
     expect(logs.atLeast(WARN)).toEqual([]);
+  });
+});
+
+describe("RecentUpdates: the memory of seen update_ids stays bounded", () => {
+  it("holds at most `max` ids, and forgets them after the window", () => {
+    let now = 0;
+    const recent = new RecentUpdates(60_000, 100, () => now);
+    for (let id = 1; id <= 1_000; id++) expect(recent.firstTime(id)).toBe(true);
+    expect(recent.size).toBeLessThanOrEqual(100);
+    expect(recent.firstTime(1_000)).toBe(false); // the newest are remembered
+    now += 60_001;
+    expect(recent.firstTime(1_001)).toBe(true);
+    expect(recent.size).toBe(1); // the rest aged out
   });
 });
