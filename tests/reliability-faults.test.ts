@@ -299,4 +299,16 @@ describe("SIGTERM with answers in flight (the real process)", () => {
     expect(p.output()).toContain('"msg":"stopped"');
     expect(p.output()).not.toContain(fake.token);
   }, 30_000);
+
+  it("getMe failing 3 times with 502 at start: retried until it works, then it answers", async () => {
+    fake = await FakeTelegram.start();
+    fake.fail("getMe", { error_code: 502, description: "Bad Gateway" }, 3);
+    p = spawnBot({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "polling" });
+    await fake.waitFor((call) => call.method === "getUpdates" && Number(call.params.timeout) > 0, 25_000);
+    expect(fake.callsOf("getMe").map((call) => call.response?.ok)).toEqual([false, false, false, true]);
+    const mark = fake.calls.length;
+    fake.sendPrivateText(9100, QUESTION);
+    await answerTo(fake, 9100, mark);
+    expect(p.output()).not.toContain("uncaught exception");
+  }, 30_000);
 });
