@@ -36,6 +36,13 @@ export interface KnowledgeBase {
   documents: KnowledgeDocument[];
   /** Alias table: every spelling → its canonical term. */
   aliases: AliasGroup[];
+  /** What the loader accepted but an operator should fix (a date not YYYY-MM-DD…). */
+  warnings?: KnowledgeWarning[];
+}
+
+export interface KnowledgeWarning {
+  file: string;
+  message: string;
 }
 
 export interface AliasGroup {

@@ -43,7 +43,7 @@ describe("loadKnowledge", () => {
 
   it.each([
     ["no front matter", { "bad.md": "just text" }, /bad\.md: no front matter/],
-    ["bad YAML", { "bad.md": "---\ntitle: [oops\n---\nنص" }, /bad\.md: bad front matter/],
+    ["bad YAML", { "bad.md": "---\ntitle: [oops\n---\nنص" }, /bad\.md:2: bad front matter/],
     ["missing title", { "bad.md": "---\npublisher: ناشر\n---\nنص" }, /bad\.md: front matter lacks "title"/],
     ["no body", { "bad.md": "---\ntitle: ع\npublisher: ن\n---\n\n  \n" }, /bad\.md: no body/],
     ["not UTF-8", { "bad.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) }, /bad\.md: not valid UTF-8/],
@@ -63,6 +63,46 @@ describe("loadKnowledge", () => {
     const kb = loadKnowledge("tests/fixtures/sample-knowledge");
     expect(kb.documents.map((d) => d.id)).toEqual(["meta-spotify-eu-ai", "olive-harvest"]);
     expect(kb.documents[1]!.meta.url).toBe("https://example.org/olive-harvest");
+  });
+});
+
+describe("loadKnowledge: what operators actually write", () => {
+  it("ignores hidden files: Finder's ._x.md and an editor's .#x.md", () => {
+    const kb = loadKnowledge(folder({ "a.md": doc(), "._a.md": Buffer.from([0x00, 0x05, 0x16, 0x07, 0xff]), ".#a.md": "user@host.1234" }));
+    expect(kb.documents.map((d) => d.id)).toEqual(["a"]);
+  });
+
+  it("quotes Markdown as plain text, and a leading # heading is the title, not paragraph 1", () => {
+    const body = "# عنوان من النص\n\nقال **زوكربيرج** إن [ميتا](https://meta.com) ستحجب `Llama`.\n\n## قسم ثان\n\n> اقتباس _مهم_ هنا\n\n- بند أول";
+    const kb = loadKnowledge(folder({ "a.md": `---\npublisher: ناشر\n---\n\n${body}\n` }));
+    const [article] = kb.documents;
+    expect(article!.meta.title).toBe("عنوان من النص");
+    expect(article!.paragraphs).toEqual(["قال زوكربيرج إن ميتا ستحجب Llama.", "قسم ثان", "اقتباس مهم هنا", "بند أول"]);
+  });
+
+  it("keeps the front matter's title over a leading heading", () => {
+    const kb = loadKnowledge(folder({ "a.md": doc("# عنوان آخر\n\nنص.") }));
+    expect(kb.documents[0]!.meta.title).toBe("عنوان");
+    expect(kb.documents[0]!.paragraphs).toEqual(["نص."]);
+  });
+
+  it("leaves arithmetic and snake_case alone", () => {
+    const kb = loadKnowledge(folder({ "a.md": doc("ضرب 5 * 3 * 2 في some_file_name.") }));
+    expect(kb.documents[0]!.paragraphs).toEqual(["ضرب 5 * 3 * 2 في some_file_name."]);
+  });
+
+  it("gives a YAML error's line in the file, and tells to quote a title holding a colon", () => {
+    const dir = folder({ "a.md": "---\npublisher: ناشر\ntitle: Meta: the story\n---\n\nنص.\n" });
+    expect(() => loadKnowledge(dir)).toThrow(/a\.md:3: bad front matter: .*put it in quotes, e\.g\. title: "Meta: the story"/);
+  });
+
+  it("accepts a date not YYYY-MM-DD with a warning naming the file", () => {
+    const kb = loadKnowledge(folder({ "a.md": "---\ntitle: ع\npublisher: ن\npublished: 12 مارس 2025\n---\n\nنص.\n", "b.md": doc() }));
+    expect(kb.documents).toHaveLength(2);
+    expect(kb.warnings).toEqual([{ file: expect.stringMatching(/a\.md$/), message: expect.stringMatching(/"published: 12 مارس 2025" is not a date as YYYY-MM-DD/) }]);
+    const impossible = loadKnowledge(folder({ "a.md": "---\ntitle: ع\npublisher: ن\npublished: 2025-02-30\n---\n\nنص.\n" }));
+    expect(impossible.warnings).toHaveLength(1);
+    expect(loadKnowledge("tests/fixtures/article").warnings).toEqual([]);
   });
 });
 

@@ -1,10 +1,13 @@
 // knowledge/ → documents. One Markdown file per article: YAML front matter, then
-// paragraphs separated by blank lines. An optional aliases.yaml holds the alias table.
-// Anything wrong fails loudly, naming the file and what to fix.
+// paragraphs separated by blank lines; Markdown formatting becomes plain text. An optional
+// aliases.yaml holds the alias table. Files starting with "." (Finder's ._x.md, editors'
+// .#x.md) are not articles. Anything wrong fails loudly, naming the file, the line and what
+// to fix; what is accepted but looks wrong (a date not YYYY-MM-DD) becomes a warning.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { AliasGroup, DocumentMeta, KnowledgeBase, KnowledgeDocument } from "../types.ts";
+import type { AliasGroup, DocumentMeta, KnowledgeBase, KnowledgeDocument, KnowledgeWarning } from "../types.ts";
+import { leadingTitle, markdownToPlain } from "./markdown.ts";
 
 export class KnowledgeError extends Error {
   override name = "KnowledgeError";
@@ -12,30 +15,40 @@ export class KnowledgeError extends Error {
 
 const ALIAS_FILES = ["aliases.yaml", "aliases.yml", "aliases.json"];
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** A date as the citation shows it; anything else is shown as written, with a warning. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The articles of a knowledge folder: its .md files, hidden ones left out. */
+export function articleFiles(root: string): string[] {
+  return readdirSync(root)
+    .filter((name) => !name.startsWith(".") && name.endsWith(".md"))
+    .sort();
+}
 
 export function loadKnowledge(dir: string): KnowledgeBase {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new KnowledgeError(`Knowledge folder ${root} does not exist. Set KNOWLEDGE_DIR or create it with one .md file per article.`);
   }
-  const files = readdirSync(root).filter((name) => name.endsWith(".md")).sort();
+  const files = articleFiles(root);
   if (files.length === 0) {
     throw new KnowledgeError(`Knowledge folder ${root} holds no .md files. Add one Markdown file per article (see README, "Adding an article").`);
   }
   const seen = new Map<string, string>();
+  const warnings: KnowledgeWarning[] = [];
   const documents = files.map((name) => {
     const file = join(root, name);
-    const doc = parseDocument(file, readUtf8(file));
+    const doc = parseDocument(file, readUtf8(file), warnings);
     const key = doc.id.toLowerCase();
     const other = seen.get(key);
     if (other) throw new KnowledgeError(`${file}: duplicate document id "${doc.id}" (also ${other}). Rename one of the files.`);
     seen.set(key, file);
     return doc;
   });
-  return { dir: root, documents, aliases: loadAliases(root) };
+  return { dir: root, documents, aliases: loadAliases(root), warnings };
 }
 
-function readUtf8(file: string): string {
+export function readUtf8(file: string): string {
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
     return text.replace(/^\uFEFF/, "");
@@ -45,18 +58,15 @@ function readUtf8(file: string): string {
   }
 }
 
-export function parseDocument(file: string, text: string): KnowledgeDocument {
+/** One article file's text → its document; `warnings` collects what to fix but is accepted. */
+export function parseDocument(file: string, text: string, warnings: KnowledgeWarning[] = []): KnowledgeDocument {
   const match = FRONT_MATTER.exec(text);
   if (!match) throw new KnowledgeError(`${file}: no front matter. Start the file with a "---" line, the YAML fields (title, publisher, language…), then "---".`);
-  let data: unknown;
-  try {
-    data = parseYaml(match[1]!);
-  } catch (error) {
-    throw new KnowledgeError(`${file}: bad front matter: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const meta = validateMeta(file, data);
-  const paragraphs = text
-    .slice(match[0].length)
+  const data = parseFrontMatter(file, match[1]!);
+  const { title, rest } = leadingTitle(text.slice(match[0].length));
+  if (title && isRecord(data) && (data.title === undefined || data.title === null)) data.title = title;
+  const meta = validateMeta(file, data, warnings);
+  const paragraphs = markdownToPlain(rest)
     .split(/\r?\n[ \t]*\r?\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
@@ -64,7 +74,33 @@ export function parseDocument(file: string, text: string): KnowledgeDocument {
   return { id: basename(file, ".md"), file, meta, paragraphs };
 }
 
-function validateMeta(file: string, data: unknown): DocumentMeta {
+/** The front matter's YAML; errors name the line in the file (the front matter starts on line 2). */
+function parseFrontMatter(file: string, yaml: string): unknown {
+  try {
+    return parseYaml(yaml);
+  } catch (error) {
+    const yamlLine = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    const where = yamlLine === undefined ? "" : `:${yamlLine + 1}`;
+    const reason = (error as Error).message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new KnowledgeError(`${file}${where}: bad front matter: ${reason}.${colonAdvice(yaml, yamlLine)}`);
+  }
+}
+
+/** `title: Meta: the story` is a YAML error; the fix is quotes around the value. */
+function colonAdvice(yaml: string, line: number | undefined): string {
+  const lines = yaml.split(/\r?\n/);
+  const suspects = line === undefined ? lines : [lines[line - 1] ?? ""];
+  for (const text of suspects) {
+    const match = /^(\s*[\w.-]+):[ \t]+([^"'\s[{|>].*)$/.exec(text);
+    if (match && /:(\s|$)/.test(match[2]!)) {
+      const value = match[2]!.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+      return ` The value of "${match[1]!.trim()}" holds a colon: put it in quotes, e.g. ${match[1]!.trim()}: "${value}"`;
+    }
+  }
+  return "";
+}
+
+function validateMeta(file: string, data: unknown, warnings: KnowledgeWarning[]): DocumentMeta {
   if (!isRecord(data)) throw new KnowledgeError(`${file}: bad front matter: expected YAML fields such as "title: …".`);
   const field = (record: Record<string, unknown>, key: string, where = "") => {
     const value = record[key];
@@ -88,6 +124,7 @@ function validateMeta(file: string, data: unknown): DocumentMeta {
     const value = field(data, key);
     if (value) meta[key] = value;
   }
+  checkDate(file, "published", meta.published, warnings);
   if (meta.url && !/^https?:\/\/\S+$/.test(meta.url)) throw new KnowledgeError(`${file}: front matter "url" must be an http(s) address.`);
   if (data.original !== undefined) {
     if (!isRecord(data.original)) throw new KnowledgeError(`${file}: front matter "original" must hold title, publisher, author, published.`);
@@ -97,6 +134,7 @@ function validateMeta(file: string, data: unknown): DocumentMeta {
     const published = field(original, "published", "original.");
     if (author) meta.original.author = author;
     if (published) meta.original.published = published;
+    checkDate(file, "original.published", published, warnings);
   }
   if (data.examples !== undefined) {
     if (!Array.isArray(data.examples) || !data.examples.every((e) => typeof e === "string")) {
@@ -105,6 +143,19 @@ function validateMeta(file: string, data: unknown): DocumentMeta {
     meta.examples = data.examples.map((e) => e.trim()).filter(Boolean);
   }
   return meta;
+}
+
+/**
+ * A date not YYYY-MM-DD is a warning, not an error: it is only shown in the citation, and
+ * refusing the article over it would stop the bot answering from it. `npm run check --
+ * --strict` makes warnings fail, for operators who want that in CI.
+ */
+function checkDate(file: string, key: string, value: string | undefined, warnings: KnowledgeWarning[]): void {
+  if (value === undefined) return;
+  const match = ISO_DATE.exec(value);
+  const date = match && new Date(`${value}T00:00:00Z`);
+  if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return;
+  warnings.push({ file, message: `"${key}: ${value}" is not a date as YYYY-MM-DD (e.g. 2025-03-12); it is shown as written.` });
 }
 
 function loadAliases(root: string): AliasGroup[] {
@@ -116,7 +167,8 @@ function loadAliases(root: string): AliasGroup[] {
     data = parseYaml(readUtf8(file)); // YAML is a superset of JSON
   } catch (error) {
     if (error instanceof KnowledgeError) throw error;
-    throw new KnowledgeError(`${file}: bad alias table: ${(error as Error).message.split("\n")[0]}`);
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new KnowledgeError(`${file}${line === undefined ? "" : `:${line}`}: bad alias table: ${(error as Error).message.split("\n")[0]}`);
   }
   if (data === null) return [];
   if (!Array.isArray(data)) throw new KnowledgeError(`${file}: the alias table must be a list of { canonical, spellings }.`);
