@@ -17,10 +17,15 @@ const BLOCKQUOTE = /^[ \t]{0,3}>[ \t]?/gm;
 const LIST_MARKER = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/gm;
 const RULE = /^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 /** Plain text of a Markdown body, paragraphs still separated by blank lines. */
 export function markdownToPlain(markdown: string): string {
+  // Backslash-escaped marks are text (the importer escapes the article's own * _ [ #…).
+  const escaped: string[] = [];
   return markdown
+    .replace(ESCAPED, (_, mark: string) => `\uE000${escaped.push(mark) - 1}\uE001`)
     .replace(HTML_COMMENT, "")
     .replace(LINK_DEFINITION, "")
     .replace(RULE, "")
@@ -34,7 +39,16 @@ export function markdownToPlain(markdown: string): string {
     .replace(EMPHASIS, "$1$3")
     .replace(HEADING, "$1")
     .replace(BLOCKQUOTE, "")
-    .replace(LIST_MARKER, "");
+    .replace(LIST_MARKER, "")
+    .replace(PLACEHOLDER, (_, i: string) => escaped[Number(i)]!);
+}
+
+/** Text that reads back as itself through markdownToPlain: its marks escaped. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~<!]/g, "\\$&")
+    .replace(/^([ \t]*)([#>+-])(?=[ \t]|$)/gm, "$1\\$2")
+    .replace(/^([ \t]*\d{1,9})([.)])(?=[ \t])/gm, "$1\\$2");
 }
 
 /** A body that opens with a level-1 heading: its text, and the body after it. */
