@@ -158,10 +158,15 @@ function checkDate(file: string, key: string, value: string | undefined, warning
   warnings.push({ file, message: `"${key}: ${value}" is not a date as YYYY-MM-DD (e.g. 2025-03-12); it is shown as written.` });
 }
 
-function loadAliases(root: string): AliasGroup[] {
+/** The alias table's file in a knowledge folder, if it has one. */
+export function aliasFile(root: string): string | undefined {
   const name = ALIAS_FILES.find((candidate) => existsSync(join(root, candidate)));
-  if (!name) return [];
-  const file = join(root, name);
+  return name && join(resolve(root), name);
+}
+
+function loadAliases(root: string): AliasGroup[] {
+  const file = aliasFile(root);
+  if (!file) return [];
   let data: unknown;
   try {
     data = parseYaml(readUtf8(file)); // YAML is a superset of JSON
