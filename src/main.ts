@@ -9,6 +9,7 @@ import { startPolling } from "./bot/polling.ts";
 import { untilItWorks } from "./bot/startup.ts";
 import { type Config, ConfigError, loadConfig, type TelegramConnection, type WebhookModeConfig } from "./config.ts";
 import { createEngine } from "./engine.ts";
+import { startLiveKnowledge } from "./knowledge/live.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
 import { createLogger, redactSecrets } from "./logger.ts";
 import { type Playground, startPlayground } from "./playground/index.ts";
@@ -28,9 +29,11 @@ process.on("uncaughtException", (error) => die(error, "uncaught exception"));
 process.on("unhandledRejection", (error) => die(error, "unhandled rejection"));
 
 const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
-const engine = createEngine(knowledge);
+for (const warning of knowledge.warnings ?? []) logger.warn(`${warning.file}: ${warning.message}`);
+// Watches KNOWLEDGE_DIR: a changed article is answered without a restart (in every mode).
+const live = startLiveKnowledge(config.knowledgeDir, createEngine(knowledge), createEngine, logger);
 const { connection, playground } = await connectTelegram(config);
-const bot = createBot(connection, { engine, logger }, playground ? { botInfo: playground.botInfo } : {});
+const bot = createBot(connection, { engine: live.engine, logger }, playground ? { botInfo: playground.botInfo } : {});
 
 try {
   await untilItWorks("getMe", () => bot.init(), logger);
@@ -53,6 +56,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return; // a second signal while stopping: the deadline below still holds
     stopping = true;
     logger.info({ signal }, "stopping");
+    live.close();
     setTimeout(() => {
       logger.warn("in-flight updates did not finish in time; exiting anyway");
       process.exit(1);
