@@ -17,9 +17,19 @@ export interface TelegramConnection {
   apiRoot?: string;
 }
 
+export interface QuestionLogConfig {
+  /** Holds the question log and its salt; created on start. */
+  dataDir: string;
+  enabled: boolean;
+  retentionDays: number;
+}
+
 interface CommonConfig {
   knowledgeDir: string;
   logLevel: LogLevel;
+  questionLog: QuestionLogConfig;
+  /** Telegram user ids allowed to add articles and read the log from a private chat. */
+  adminUserIds: number[];
 }
 
 export interface PollingConfig extends CommonConfig, TelegramConnection {
@@ -103,10 +113,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((mode === "webhook" || playground) && !portOk) problems.push("PORT must be a number from 1 to 65535.");
 
+  const logQuestions = (value("LOG_QUESTIONS") ?? "true").toLowerCase();
+  if (!["true", "false", "1", "0", "yes", "no", "on", "off"].includes(logQuestions)) problems.push('LOG_QUESTIONS must be "true" (the default) or "false".');
+  const retentionDays = Number(value("LOG_RETENTION_DAYS") ?? "90");
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) problems.push("LOG_RETENTION_DAYS must be a whole number of days, 1 or more (default 90).");
+  const adminIds = (value("ADMIN_USER_IDS") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const badAdmin = adminIds.filter((id) => !/^[1-9]\d{0,15}$/.test(id));
+  if (badAdmin.length > 0) {
+    problems.push(`ADMIN_USER_IDS must be Telegram user ids (numbers) separated by commas; not a user id: ${badAdmin.map((id) => `"${id.slice(0, 20)}"`).join(", ")}. @userinfobot tells you yours.`);
+  }
+
   if (problems.length > 0) {
     throw new ConfigError(`Configuration problem${problems.length > 1 ? "s" : ""}:\n- ${problems.join("\n- ")}`);
   }
-  const common = { knowledgeDir: value("KNOWLEDGE_DIR") ?? "./knowledge", logLevel };
+  const common = {
+    knowledgeDir: value("KNOWLEDGE_DIR") ?? "./knowledge",
+    logLevel,
+    questionLog: { dataDir: value("DATA_DIR") ?? "./data", enabled: ["true", "1", "yes", "on"].includes(logQuestions), retentionDays },
+    adminUserIds: adminIds.map(Number),
+  };
   if (playground) return { mode: "playground", ...common, port };
   const connection = { botToken: botToken!, ...(apiRoot && { apiRoot }) };
   if (webhook) return { mode: "webhook", ...common, ...connection, webhook };

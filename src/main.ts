@@ -13,6 +13,7 @@ import { startLiveKnowledge } from "./knowledge/live.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
 import { createLogger, redactSecrets } from "./logger.ts";
 import { type Playground, startPlayground } from "./playground/index.ts";
+import { noQuestionLog, openQuestionLog } from "./questions/log.ts";
 import { createWebhookServer } from "./server.ts";
 
 /** How long a stop may take before the process gives up waiting. */
@@ -32,8 +33,15 @@ const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
 for (const warning of knowledge.warnings ?? []) logger.warn(`${warning.file}: ${warning.message}`);
 // Watches KNOWLEDGE_DIR: a changed article is answered without a restart (in every mode).
 const live = startLiveKnowledge(config.knowledgeDir, createEngine(knowledge), createEngine, logger);
+const questionLog = config.questionLog.enabled
+  ? openQuestionLog(config.questionLog.dataDir, { retentionDays: config.questionLog.retentionDays, logger })
+  : noQuestionLog;
 const { connection, playground } = await connectTelegram(config);
-const bot = createBot(connection, { engine: live.engine, logger }, playground ? { botInfo: playground.botInfo } : {});
+const bot = createBot(
+  connection,
+  { engine: live.engine, logger, ...(config.questionLog.enabled && { questionLog }) },
+  playground ? { botInfo: playground.botInfo } : {},
+);
 
 try {
   await untilItWorks("getMe", () => bot.init(), logger);
@@ -63,6 +71,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     }, SHUTDOWN_DEADLINE_MS).unref();
     stop().then(
       () => {
+        questionLog.close();
         logger.info("stopped");
         process.exit(0);
       },

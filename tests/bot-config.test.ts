@@ -27,6 +27,8 @@ describe("loadConfig", () => {
       knowledgeDir: "./knowledge",
       logLevel: "info",
       mode: "polling",
+      questionLog: { dataDir: "./data", enabled: true, retentionDays: 90 },
+      adminUserIds: [],
     });
   });
 
@@ -89,7 +91,19 @@ describe("loadConfig", () => {
       mode: "webhook",
       webhook: { url: "https://bot.example.com/telegram", secret: "s3cret_value-1", port: 3000 },
       apiRoot: "http://127.0.0.1:8081",
+      questionLog: { dataDir: "./data", enabled: true, retentionDays: 90 },
+      adminUserIds: [],
     });
+  });
+
+  it("reads the question log and admin settings, and refuses malformed ones", () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN, DATA_DIR: "/var/lib/bot", LOG_QUESTIONS: "false", LOG_RETENTION_DAYS: "30", ADMIN_USER_IDS: "123456789, 42" });
+    expect(config.questionLog).toEqual({ dataDir: "/var/lib/bot", enabled: false, retentionDays: 30 });
+    expect(config.adminUserIds).toEqual([123456789, 42]);
+    const { message } = configError({ BOT_TOKEN: TOKEN, LOG_QUESTIONS: "maybe", LOG_RETENTION_DAYS: "0", ADMIN_USER_IDS: "123,@someone" });
+    expect(message).toContain("LOG_QUESTIONS");
+    expect(message).toContain("LOG_RETENTION_DAYS");
+    expect(message).toMatch(/ADMIN_USER_IDS .*"@someone"/);
   });
 
   it("lists every webhook problem at once", () => {

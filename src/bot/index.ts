@@ -6,6 +6,7 @@ import { type Api, Bot, type BotError, type Context, GrammyError, type Transform
 import type { UserFromGetMe } from "grammy/types";
 import type { TelegramConnection } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { QuestionLog } from "../questions/log.ts";
 import type { Engine } from "../types.ts";
 import {
   expectedFailure,
@@ -21,12 +22,14 @@ import {
 import type { FeatureDeps } from "./deps.ts";
 import { askPrivateFeature } from "./features/ask-private.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
+import { feedbackFeature } from "./features/feedback.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { groupFeature } from "./features/group.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { nonTextFeature } from "./features/non-text.ts";
+import { feedbackButtons, loggingEngine, questionContext } from "./question-log.ts";
 import { GroupPace, WindowStore } from "./rate-limit.ts";
 import { RecentUpdates } from "./redelivery.ts";
 import { replyHtml } from "./reply.ts";
@@ -35,6 +38,8 @@ import { texts } from "./texts.ts";
 export interface BotDeps {
   engine: Engine;
   logger: Logger;
+  /** Records questions and 👍/👎 votes; no log, no vote buttons. */
+  questionLog?: QuestionLog;
 }
 
 interface Rate {
@@ -76,7 +81,7 @@ const realClock: Clock = { now: Date.now, sleep: (ms) => new Promise((resolve) =
 
 export function createBot(
   config: TelegramConnection,
-  { engine, logger }: BotDeps,
+  { engine, logger, questionLog }: BotDeps,
   options: BotOptions = {},
 ): Bot {
   const clock = options.clock ?? realClock;
@@ -95,6 +100,7 @@ export function createBot(
   bot.api.config.use(fallbackTransformer(logger));
   bot.api.config.use(migrateTransformer(logger));
   bot.api.config.use(watchConnection(logger));
+  if (questionLog) bot.api.config.use(feedbackButtons());
 
   const notify = (ctx: Context, html: string, what: string) =>
     replyHtml(ctx, html, { replyTo: ctx.msg?.message_id }).catch((error: unknown) => {
@@ -115,7 +121,7 @@ export function createBot(
     });
 
   const deps: FeatureDeps = {
-    engine,
+    engine: questionLog ? loggingEngine(engine, questionLog) : engine,
     logger,
     limitQuestions: perSender(options.rateLimit ?? DEFAULT_RATE_LIMIT, (ctx) => {
       if (ctx.chat) void notify(ctx, texts.rateLimited, "rate-limit");
@@ -141,6 +147,7 @@ export function createBot(
   const features = handled.drop(
     (ctx) => ctx.message !== undefined && (ctx.message.via_bot?.id === ctx.me.id || (ctx.from?.is_bot === true && !ctx.message.sender_chat)),
   );
+  if (questionLog) features.use(questionContext(), feedbackFeature(questionLog));
   features.use(commandsFeature(deps));
   features.use(askPrivateFeature(deps));
   features.use(groupFeature(deps));

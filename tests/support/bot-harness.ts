@@ -3,7 +3,7 @@
 import type { Bot, Transformer } from "grammy";
 import type { Chat, InlineKeyboardMarkup, Message, Update, User, UserFromGetMe } from "grammy/types";
 import { afterEach, expect } from "vitest";
-import { createBot, type BotOptions } from "../../src/bot/index.ts";
+import { createBot, type BotDeps, type BotOptions } from "../../src/bot/index.ts";
 import { createEngine } from "../../src/engine.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
@@ -84,7 +84,8 @@ export function heldClock(start = 1_700_000_000_000) {
 let nextUpdateId = 1;
 
 export async function createHarness(
-  options: Pick<BotOptions, "rateLimit" | "retry" | "clock" | "groupLimit" | "buttonLimit"> & { logger?: Logger; engine?: Engine } = {},
+  options: Pick<BotOptions, "rateLimit" | "retry" | "clock" | "groupLimit" | "buttonLimit"> &
+    Pick<BotDeps, "questionLog"> & { logger?: Logger; engine?: Engine } = {},
 ): Promise<Harness> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, object[]>();
@@ -100,10 +101,11 @@ export async function createHarness(
     }
     return { ok: true, result: fakeResult(method, copy, () => nextMessageId++) } as any;
   };
-  const { logger = createLogger({ level: "silent" }), engine = realEngine(), ...botOptions } = options;
+  const { logger = createLogger({ level: "silent" }), engine = realEngine(), questionLog, ...botOptions } = options;
   // Tests of other things send many messages to one group: they are not paced unless they ask.
   const unpaced = { groupLimit: { limit: 1_000_000, windowMs: 60_000 } };
-  const bot = createBot({ botToken: TOKEN }, { engine, logger }, { botInfo: BOT_INFO, transformer, ...unpaced, ...botOptions });
+  const deps = { engine, logger, ...(questionLog && { questionLog }) };
+  const bot = createBot({ botToken: TOKEN }, deps, { botInfo: BOT_INFO, transformer, ...unpaced, ...botOptions });
   await bot.init();
   return {
     bot,
