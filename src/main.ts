@@ -39,7 +39,12 @@ const questionLog = config.questionLog.enabled
 const { connection, playground } = await connectTelegram(config);
 const bot = createBot(
   connection,
-  { engine: live.engine, logger, ...(config.questionLog.enabled && { questionLog }) },
+  {
+    engine: live.engine,
+    logger,
+    ...(config.questionLog.enabled && { questionLog }),
+    admin: { userIds: config.adminUserIds, knowledgeDir: config.knowledgeDir, reload: live.reload },
+  },
   playground ? { botInfo: playground.botInfo } : {},
 );
 

@@ -21,6 +21,7 @@ import {
 } from "./delivery.ts";
 import type { FeatureDeps } from "./deps.ts";
 import { askPrivateFeature } from "./features/ask-private.ts";
+import { type AdminDeps, adminFeature, telegramFileDownloader } from "./features/admin.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
 import { feedbackFeature } from "./features/feedback.ts";
 import { commandsFeature } from "./features/commands.ts";
@@ -40,6 +41,8 @@ export interface BotDeps {
   logger: Logger;
   /** Records questions and 👍/👎 votes; no log, no vote buttons. */
   questionLog?: QuestionLog;
+  /** Admin tools in private chats (see features/admin.ts); off without admin ids. */
+  admin?: Pick<AdminDeps, "userIds" | "knowledgeDir" | "reload"> & Partial<Pick<AdminDeps, "download">>;
 }
 
 interface Rate {
@@ -81,7 +84,7 @@ const realClock: Clock = { now: Date.now, sleep: (ms) => new Promise((resolve) =
 
 export function createBot(
   config: TelegramConnection,
-  { engine, logger, questionLog }: BotDeps,
+  { engine, logger, questionLog, admin }: BotDeps,
   options: BotOptions = {},
 ): Bot {
   const clock = options.clock ?? realClock;
@@ -148,6 +151,10 @@ export function createBot(
     (ctx) => ctx.message !== undefined && (ctx.message.via_bot?.id === ctx.me.id || (ctx.from?.is_bot === true && !ctx.message.sender_chat)),
   );
   if (questionLog) features.use(questionContext(), feedbackFeature(questionLog));
+  if (admin && admin.userIds.length > 0) {
+    const download = admin.download ?? telegramFileDownloader(config.botToken, config.apiRoot);
+    features.use(adminFeature({ ...admin, download, logger, ...(questionLog && { questionLog }) }));
+  }
   features.use(commandsFeature(deps));
   features.use(askPrivateFeature(deps));
   features.use(groupFeature(deps));

@@ -67,7 +67,9 @@ export function startLiveKnowledge(
     const change = diffKnowledge(current.knowledge, next.knowledge);
     current = next;
     const documents = next.knowledge.documents.length;
-    logger.info({ ...change, documents }, `knowledge reloaded: ${describeChange(change)}`);
+    // A save that changed nothing (or a reload after an admin upload already swapped it) is no news.
+    const changed = change.added.length + change.changed.length + change.removed.length > 0 || change.aliases;
+    logger[changed ? "info" : "debug"]({ ...change, documents }, `knowledge reloaded: ${describeChange(change)}`);
     for (const warning of next.knowledge.warnings ?? []) logger.warn(`${warning.file}: ${warning.message}`);
     return { ok: true, change, documents };
   }

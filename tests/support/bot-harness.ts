@@ -85,7 +85,7 @@ let nextUpdateId = 1;
 
 export async function createHarness(
   options: Pick<BotOptions, "rateLimit" | "retry" | "clock" | "groupLimit" | "buttonLimit"> &
-    Pick<BotDeps, "questionLog"> & { logger?: Logger; engine?: Engine } = {},
+    Pick<BotDeps, "questionLog" | "admin"> & { logger?: Logger; engine?: Engine } = {},
 ): Promise<Harness> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, object[]>();
@@ -101,10 +101,10 @@ export async function createHarness(
     }
     return { ok: true, result: fakeResult(method, copy, () => nextMessageId++) } as any;
   };
-  const { logger = createLogger({ level: "silent" }), engine = realEngine(), questionLog, ...botOptions } = options;
+  const { logger = createLogger({ level: "silent" }), engine = realEngine(), questionLog, admin, ...botOptions } = options;
   // Tests of other things send many messages to one group: they are not paced unless they ask.
   const unpaced = { groupLimit: { limit: 1_000_000, windowMs: 60_000 } };
-  const deps = { engine, logger, ...(questionLog && { questionLog }) };
+  const deps = { engine, logger, ...(questionLog && { questionLog }), ...(admin && { admin }) };
   const bot = createBot({ botToken: TOKEN }, deps, { botInfo: BOT_INFO, transformer, ...unpaced, ...botOptions });
   await bot.init();
   return {
@@ -129,6 +129,7 @@ function fakeResult(method: string, payload: Record<string, any>, messageId: () 
       text: payload.text,
     };
   }
+  if (method === "getFile") return { file_id: payload.file_id, file_unique_id: `u-${payload.file_id}`, file_path: `documents/${payload.file_id}` };
   return true;
 }
 

@@ -3,9 +3,12 @@ import { Composer, type Context } from "grammy";
 import type { FeatureDeps } from "../deps.ts";
 import { replyHtml } from "../reply.ts";
 import { texts } from "../texts.ts";
+import { operatorTexts } from "../texts-operator.ts";
 
 export function nonTextFeature(_deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
+  // A file is not a photo: say that files are not read (admins' files are imported, see admin.ts).
+  composer.chatType("private").on("message:document", (ctx) => replyHtml(ctx, operatorTexts.documentHint, { replyTo: ctx.msg.message_id }));
   composer
     .chatType("private")
     .on(
@@ -17,7 +20,6 @@ export function nonTextFeature(_deps: FeatureDeps): Composer<Context> {
         "message:video",
         "message:video_note",
         "message:animation",
-        "message:document",
         "message:location",
         "message:contact",
         "message:poll",
