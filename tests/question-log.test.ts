@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseVote } from "../src/bot/question-log.ts";
 import { DATABASE_FILE, openQuestionLog, type QuestionLog, SALT_FILE } from "../src/questions/log.ts";
 import { downvoted, lastDays, perArticle, summary, topUnanswered } from "../src/questions/report.ts";
-import { buttonData, callbackUpdate, createHarness, textMessage, USER_ID } from "./support/bot-harness.ts";
+import { botMessage, buttonData, callbackUpdate, createHarness, textMessage, USER_ID } from "./support/bot-harness.ts";
 import { captureLogs, ERROR } from "./support/log-capture.ts";
 
 const run = promisify(execFile);
@@ -121,9 +121,15 @@ describe("the bot's question log and feedback", () => {
     const row = log.database!.prepare("SELECT chat_type, answered, document_id FROM questions").get();
     expect(row).toEqual({ chat_type: "private", answered: 1, document_id: "meta-spotify-eu-ai" });
 
+    // «نتيجة أخرى» edits the answer: its vote row stays, and no second question is logged.
+    const question = textMessage("من هو الرئيس التنفيذي لشركة سبوتيفاي؟");
+    await harness.send(callbackUpdate("n:1", botMessage(reply!.payload.text, { replyTo: question, keyboard: reply!.payload.reply_markup })));
+    expect(buttonData(harness.of("editMessageText")[0]!.payload).filter((data) => parseVote(data))).toEqual(["fb:+:1", "fb:-:1"]);
+    expect(log.database!.prepare("SELECT COUNT(*) AS n FROM questions").get()).toEqual({ n: 1 });
+
     await harness.send(callbackUpdate("fb:-:1"));
     await harness.send(callbackUpdate("fb:-:1"));
-    expect(harness.of("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["شكرًا لك! سجّلنا رأيك.", "شكرًا لك! سجّلنا رأيك."]);
+    expect(harness.of("answerCallbackQuery").slice(-2).map((c) => c.payload.text)).toEqual(["شكرًا لك! سجّلنا رأيك.", "شكرًا لك! سجّلنا رأيك."]);
     expect(downvoted(log.database!, 10)).toMatchObject([{ down: 1, up: 0 }]);
   });
 

@@ -74,7 +74,8 @@ export function loggingEngine(engine: Engine, log: QuestionLog): Engine {
 
 /** Adds the 👍/👎 row under an answer sent (or edited) in a logged context. */
 export function feedbackButtons(): Transformer {
-  return (prev, method, payload) => {
+  // `signal` must be passed on: it is how the runner aborts its long poll on stop.
+  return (prev, method, payload, signal) => {
     const context = asking.getStore();
     const row =
       context?.voteRow ??
@@ -85,10 +86,10 @@ export function feedbackButtons(): Transformer {
           ]
         : undefined);
     const edits = method === "editMessageText" || method === "editMessageReplyMarkup";
-    if (!row || !(method === "sendMessage" || (edits && context?.voteRow))) return prev(method, payload);
+    if (!row || !(method === "sendMessage" || (edits && context?.voteRow))) return prev(method, payload, signal);
     const markup = (payload as { reply_markup?: InlineKeyboardMarkup }).reply_markup;
     const keyboard = markup?.inline_keyboard ?? [];
-    if (keyboard.some((r) => r.some((b) => "callback_data" in b && VOTE.test(b.callback_data)))) return prev(method, payload);
-    return prev(method, { ...payload, reply_markup: { inline_keyboard: [...keyboard, row] } } as typeof payload);
+    if (keyboard.some((r) => r.some((b) => "callback_data" in b && VOTE.test(b.callback_data)))) return prev(method, payload, signal);
+    return prev(method, { ...payload, reply_markup: { inline_keyboard: [...keyboard, row] } } as typeof payload, signal);
   };
 }

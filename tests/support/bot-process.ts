@@ -1,7 +1,10 @@
 // The real bot process (src/main.ts with tsx, as `npm start` runs it), with its stdout
 // and stderr captured together.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -19,11 +22,13 @@ export interface BotProcess {
 }
 
 export function spawnBot(env: Record<string, string>): BotProcess {
+  // The question log goes to a folder of its own, never the checkout's ./data.
+  const dataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), "bot-data-")) : undefined;
   // node itself with tsx's loader, not the tsx CLI: the CLI runs node as a child of its own,
   // which a SIGKILL of the CLI would leave running.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, KNOWLEDGE_DIR: "./tests/fixtures/article", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, KNOWLEDGE_DIR: "./tests/fixtures/article", LOG_LEVEL: "info", ...(dataDir && { DATA_DIR: dataDir }), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -34,7 +39,12 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   };
   child.stdout!.on("data", append);
   child.stderr!.on("data", append);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   return {
     child,
     output: () => output,
