@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../src/engine.ts";
 import { isChromeLine } from "../src/import/chrome.ts";
+import { extractHtml } from "../src/import/html.ts";
 import { importSource } from "../src/import/index.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 
@@ -101,6 +102,16 @@ describe("npm run add", () => {
     const result = await importSource(source, dir, { publisher: "ناشر" });
     expect(result.document.meta.title).toBe("موسم الزيتون");
     expect(loadKnowledge(dir).documents[0]!.paragraphs).toEqual(["يبدأ القطف في أكتوبر.", "3 * 4 = 12 و_x_ [1]"]);
+  });
+});
+
+describe("extractHtml", () => {
+  it("reads a page too short for Readability from its blocks, still without its chrome", () => {
+    const page = '<html><head><meta property="og:title" content="قصير"><meta property="og:site_name" content="موقع"></head><body><nav><a href="/">الرئيسية</a></nav><p>يبدأ الموسم في أكتوبر.</p><p>تابعنا على تويتر</p></body></html>';
+    const { meta, paragraphs, dropped } = extractHtml(page);
+    expect(meta).toEqual({ title: "قصير", publisher: "موقع" });
+    expect(paragraphs).toEqual(["يبدأ الموسم في أكتوبر."]);
+    expect(dropped).toEqual(["nav: الرئيسية", "line: تابعنا على تويتر"]);
   });
 });
 

@@ -40,6 +40,11 @@ export function extractHtml(html: string, pageUrl?: string): ImportedArticle {
   // Readability reads and changes the document; it gets its own parse of what is left.
   const article = new Readability(parseHTML(document.toString()).document as unknown as Document, { charThreshold: 100 }).parse();
   const paragraphs: string[] = [];
+  const chromeLines = new Set<string>();
+  const chromeLine = (text: string) => {
+    chromeLines.add(text);
+    dropped.push(`line: ${preview(text)}`);
+  };
   if (article?.content) {
     const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`);
     // Leaf blocks only: an <li> holding <p>s is read through its paragraphs.
@@ -47,7 +52,14 @@ export function extractHtml(html: string, pageUrl?: string): ImportedArticle {
       if (block.querySelector(BLOCKS)) continue;
       const text = clean(block.textContent ?? "");
       if (!text) continue;
-      if (isChromeLine(text)) dropped.push(`line: ${preview(text)}`);
+      if (isChromeLine(text)) chromeLine(text);
+      else paragraphs.push(text);
+    }
+  }
+  // A page too short for Readability's scoring: its remaining blocks are the article.
+  if (paragraphs.length === 0) {
+    for (const text of candidates) {
+      if (isChromeLine(text)) chromeLine(text);
       else paragraphs.push(text);
     }
   }
@@ -57,7 +69,7 @@ export function extractHtml(html: string, pageUrl?: string): ImportedArticle {
 
   const kept = new Set(paragraphs);
   for (const text of candidates) {
-    if (!kept.has(text) && text !== title && !paragraphs.some((p) => p.includes(text))) dropped.push(`left out: ${preview(text)}`);
+    if (!kept.has(text) && !chromeLines.has(text) && text !== title && !paragraphs.some((p) => p.includes(text))) dropped.push(`left out: ${preview(text)}`);
   }
   return {
     meta: { ...meta, ...(title && { title }), ...(!meta.publisher && article?.siteName && { publisher: clean(article.siteName) }) },
