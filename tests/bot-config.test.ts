@@ -34,7 +34,14 @@ describe("loadConfig", () => {
 
   it("without a token on a developer machine, runs the playground on PORT (8080 by default)", () => {
     for (const env of [{}, { BOT_TOKEN: "" }, { BOT_TOKEN: "   " }, { BOT_MODE: "polling" }] as Array<Record<string, string>>) {
-      expect(loadConfig(env)).toEqual({ mode: "playground", knowledgeDir: "./knowledge", logLevel: "info", port: 8080 });
+      expect(loadConfig(env)).toEqual({
+        mode: "playground",
+        knowledgeDir: "./knowledge",
+        logLevel: "info",
+        port: 8080,
+        questionLog: { dataDir: "./data", enabled: true, retentionDays: 90 },
+        adminUserIds: [],
+      });
     }
     expect(loadConfig({ PORT: "9000", KNOWLEDGE_DIR: "./mine" })).toMatchObject({ mode: "playground", port: 9000, knowledgeDir: "./mine" });
     expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "playground" })).toMatchObject({ mode: "playground" });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
-import { type ApiCall, FakeTelegram } from "./support/fake-telegram.ts";
+import { type ApiCall, FakeTelegram } from "../src/playground/fake-telegram.ts";
 
 const USER = 5151;
 const QUESTION = "متى يبدأ موسم قطف الزيتون؟";

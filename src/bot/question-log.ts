@@ -68,7 +68,7 @@ export function loggingEngine(engine: Engine, log: QuestionLog): Engine {
       return answer;
     },
     paragraph: (documentId, paragraph) => engine.paragraph(documentId, paragraph),
-    examples: (limit) => engine.examples(limit),
+    examples: (limit, near) => engine.examples(limit, near),
   };
 }
 

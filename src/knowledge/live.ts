@@ -49,7 +49,7 @@ export function startLiveKnowledge(
     },
     answer: (question, answerOptions) => current.answer(question, answerOptions),
     paragraph: (documentId, paragraph) => current.paragraph(documentId, paragraph),
-    examples: (limit) => current.examples(limit),
+    examples: (limit, near) => current.examples(limit, near),
   };
 
   function reload(): ReloadOutcome {

@@ -11,7 +11,7 @@ import type { ReloadOutcome } from "../../knowledge/live.ts";
 import type { Logger } from "../../logger.ts";
 import type { QuestionLog } from "../../questions/log.ts";
 import { perArticle, summary, topUnanswered } from "../../questions/report.ts";
-import { replyHtml } from "../ask.ts";
+import { replyHtml } from "../reply.ts";
 import { operatorTexts } from "../texts-operator.ts";
 
 export interface AdminDeps {
