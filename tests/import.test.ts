@@ -95,6 +95,16 @@ describe("npm run add", () => {
     await expect(importSource(`${base}/missing`, dir)).rejects.toThrow(/answered 404/);
   });
 
+  it("keeps a Markdown file's own front matter: examples and the original it translates", async () => {
+    const dir = tempDir();
+    const result = await importSource("tests/fixtures/article/meta-spotify-eu-ai.md", dir, { id: "copy" });
+    const [copy] = loadKnowledge(dir).documents;
+    const [shipped] = loadKnowledge("tests/fixtures/article").documents;
+    expect(result.file).toBe(join(dir, "copy.md"));
+    expect(copy!.meta).toEqual(shipped!.meta);
+    expect(copy!.paragraphs).toEqual(shipped!.paragraphs);
+  });
+
   it("imports Markdown: a leading # heading is the title, and the text's own marks survive the round trip", async () => {
     const dir = tempDir();
     const source = join(tempDir(), "olives.md");

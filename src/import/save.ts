@@ -49,7 +49,12 @@ export function saveArticle(knowledgeDir: string, imported: ImportedArticle, fla
   const clash = articleFiles(root).find((name) => basename(name, ".md").toLowerCase() === id);
   if (clash && !flags.force) throw new ImportError(`${join(root, clash)} exists already: pass --force to replace it, or --id to save under another name.`);
 
-  const frontMatter = { title: meta.title, publisher: meta.publisher, language: "ar", ...pick(meta, ["author", "published", "url"]) };
+  const frontMatter = {
+    title: meta.title,
+    publisher: meta.publisher,
+    language: "ar",
+    ...pick(meta, ["author", "published", "url", "original", "examples"]),
+  };
   const text = `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${imported.paragraphs.map(escapeMarkdown).join("\n\n")}\n`;
   const warnings: KnowledgeWarning[] = [];
   let document: KnowledgeDocument;

@@ -32,6 +32,10 @@ export function extractMarkdown(text: string): ImportedArticle {
       const value = (data as Record<string, unknown>)[key];
       if (typeof value === "string" || typeof value === "number") meta[key] = String(value).trim();
     }
+    // Passed on as written: saving reads the file back with the loader's rules, which check them.
+    const { original, examples } = data as Pick<ImportedArticle["meta"], "original" | "examples">;
+    if (original) meta.original = original;
+    if (examples) meta.examples = examples;
   }
   return { ...imported, meta };
 }
