@@ -65,6 +65,16 @@ describe("live knowledge", () => {
     expect(live.reload()).toMatchObject({ ok: true, change: { removed: ["olives"] }, documents: 1 });
   });
 
+  it("a folder that cannot be watched is logged, and the bot answers from what it loaded", () => {
+    const { dir, live } = liveShelf({ watch: false });
+    const logs = captureLogs();
+    rmSync(dir, { recursive: true, force: true });
+    const unwatched = startLiveKnowledge(dir, live.engine, createEngine, logs.logger);
+    cleanups.push(() => unwatched.close());
+    expect(logs.atLeast(ERROR).map((line) => line.msg)).toEqual([expect.stringMatching(/^cannot watch .*; \/reload or a restart takes changes/)]);
+    expect(unwatched.engine.answer("من هو الرئيس التنفيذي لشركة سبوتيفاي؟").answered).toBe(true);
+  });
+
   it("does not count hidden or temporary files as changes of the knowledge", () => {
     expect(isKnowledgeFile("olives.md")).toBe(true);
     expect(isKnowledgeFile("aliases.yaml")).toBe(true);

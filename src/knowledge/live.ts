@@ -77,18 +77,25 @@ export function startLiveKnowledge(
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   if (options.watch !== false) {
-    watcher = watch(dir, (_event, name) => {
-      if (!isKnowledgeFile(typeof name === "string" ? name : null)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        try {
-          reload();
-        } catch (error) {
-          logger.error({ err: error }, "knowledge reload failed; the previous version keeps serving");
-        }
-      }, options.quietMs ?? RELOAD_QUIET_MS);
-    });
-    watcher.on("error", (error) => logger.error({ err: error }, `stopped watching ${dir} for changes`));
+    try {
+      watcher = watch(dir, onChange);
+      watcher.on("error", (error) => logger.error({ err: error }, `stopped watching ${dir}; /reload or a restart takes changes`));
+    } catch (error) {
+      // Out of inotify watches, say: the bot still answers from what it loaded.
+      logger.error({ err: error }, `cannot watch ${dir}; /reload or a restart takes changes`);
+    }
+  }
+
+  function onChange(_event: string, name: string | Buffer | null): void {
+    if (!isKnowledgeFile(typeof name === "string" ? name : null)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        reload();
+      } catch (error) {
+        logger.error({ err: error }, "knowledge reload failed; the previous version keeps serving");
+      }
+    }, options.quietMs ?? RELOAD_QUIET_MS);
   }
 
   return {
