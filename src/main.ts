@@ -5,6 +5,7 @@
 import { config as loadDotenv } from "dotenv";
 import { GrammyError } from "grammy";
 import { ALLOWED_UPDATES, createBot, registerCommands } from "./bot/index.ts";
+import { registerAdminCommands } from "./bot/features/admin.ts";
 import { startPolling } from "./bot/polling.ts";
 import { untilItWorks } from "./bot/startup.ts";
 import { type Config, ConfigError, loadConfig, type TelegramConnection, type WebhookModeConfig } from "./config.ts";
@@ -61,6 +62,7 @@ logger.info(
   "knowledge loaded, bot ready",
 );
 await registerCommands(bot.api).catch((error) => logger.warn({ err: error }, "could not register the command menus"));
+await registerAdminCommands(bot.api, config.adminUserIds, logger);
 
 const stop = config.mode === "webhook" ? await startWebhook(config) : await startLongPolling(playground);
 let stopping = false;

@@ -11,6 +11,8 @@ import { startLiveKnowledge } from "../src/knowledge/live.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { createLogger } from "../src/logger.ts";
 import { openQuestionLog } from "../src/questions/log.ts";
+import { registerAdminCommands } from "../src/bot/features/admin.ts";
+import { captureLogs, WARN } from "./support/log-capture.ts";
 import { botMessage, buttonData, callbackUpdate, createHarness, privateChat, textMessage, user, visibleText } from "./support/bot-harness.ts";
 
 const ADMIN = 1001;
@@ -110,6 +112,19 @@ describe("admins in a private chat", () => {
     await bot.upload("bees.txt", "title: النحل في الجبال\npublisher: نشرة القرية");
     expect(bot.lastText()).toContain("أضفت المقالة «النحل في الجبال»");
     expect(loadKnowledge(bot.dir).documents.find((d) => d.id === "bees")?.meta.publisher).toBe("نشرة القرية");
+  });
+
+  it("registers the admin commands in each admin's chat, and counts refusals in one warning without ids", async () => {
+    const bot = await adminBot();
+    bot.harness.failNext("setMyCommands", { error_code: 400, description: "Bad Request: chat not found" });
+    const logs = captureLogs();
+    await registerAdminCommands(bot.harness.bot.api, [ADMIN, 2002], logs.logger);
+    const calls = bot.harness.of("setMyCommands");
+    expect(calls.map((c) => c.payload.scope)).toEqual([{ type: "chat", chat_id: ADMIN }, { type: "chat", chat_id: 2002 }]);
+    expect(calls[1]!.payload.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "about", "sources", "ask", "reload", "stats", "unanswered"]);
+    expect(logs.atLeast(WARN)).toMatchObject([{ failed: 1, admins: 2 }]);
+    expect(logs.raw).not.toContain(String(ADMIN));
+    expect(logs.raw).not.toContain("2002");
   });
 
   it("everyone else: a document gets the files hint and is not imported, and admin commands are unknown", async () => {

@@ -21,6 +21,11 @@ export const operatorTexts = {
   documentHint: "لا أقرأ الملفات المرسلة؛ أرسل سؤالك نصًّا مكتوبًا من فضلك.",
 
   admin: {
+    commands: [
+      { command: "reload", description: "إعادة تحميل المقالات" },
+      { command: "stats", description: "إحصاءات الأسئلة" },
+      { command: "unanswered", description: "أسئلة بلا جواب" },
+    ],
     importing: "جارٍ استيراد المقالة…",
     imported: (title: string, file: string, count: number, dropped: number, warnings: string[]) =>
       [

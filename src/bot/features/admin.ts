@@ -1,7 +1,7 @@
 // Admins, in a private chat: send a .md/.txt/.html file (imported, saved, live at once), send
 // a link (offered for import with a button), /reload, /stats, /unanswered. Everyone else is
 // passed on to the usual features untouched.
-import { Composer, type Context, InlineKeyboard } from "grammy";
+import { type Api, Composer, type Context, InlineKeyboard } from "grammy";
 import { extname, relative } from "node:path";
 import { extractFile, IMPORTABLE_EXTENSIONS, ImportError, type ImportFlags, isWebAddress, type SavedArticle } from "../../import/index.ts";
 import { FetchError, fetchArticle } from "../../import/fetch.ts";
@@ -12,6 +12,7 @@ import type { Logger } from "../../logger.ts";
 import type { QuestionLog } from "../../questions/log.ts";
 import { perArticle, summary, topUnanswered } from "../../questions/report.ts";
 import { replyHtml } from "../reply.ts";
+import { texts as userTexts } from "../texts.ts";
 import { operatorTexts } from "../texts-operator.ts";
 
 export interface AdminDeps {
@@ -124,6 +125,17 @@ async function importAndReply(
   const notes = warnings.map((w) => w.message);
   if (document.paragraphs.length === 1) notes.push("The article came out as a single paragraph.");
   await replyHtml(ctx, texts.imported(document.meta.title, relative(deps.knowledgeDir, file), document.paragraphs.length, imported.dropped.length, notes), { replyTo });
+}
+
+/**
+ * Each admin's private chat gets the usual menu plus the admin commands. Telegram refuses a
+ * chat that never started the bot: those are counted in one warning, without their ids.
+ */
+export async function registerAdminCommands(api: Api, userIds: readonly number[], logger: Logger): Promise<void> {
+  const commands = [...userTexts.commands.private, ...texts.commands];
+  const results = await Promise.allSettled(userIds.map((id) => api.setMyCommands(commands, { scope: { type: "chat", chat_id: id } })));
+  const failed = results.filter((result) => result.status === "rejected").length;
+  if (failed > 0) logger.warn({ failed, admins: userIds.length }, "could not set the admin command menu for some admins (have they started the bot?)");
 }
 
 /** Downloads from the Bot API's file endpoint; errors say what failed, never the address (it holds the token). */
