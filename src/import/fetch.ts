@@ -19,7 +19,9 @@ export async function fetchArticle(url: string): Promise<ImportedArticle> {
       headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9", "user-agent": "arabic-qa-bot importer" },
     });
   } catch (error) {
-    throw new FetchError(`${url}: could not fetch (${(error as Error).message}).`);
+    // undici says "fetch failed"; the reason (refused, not found, timed out) is its cause.
+    const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+    throw new FetchError(`${url}: could not fetch (${cause}).`);
   }
   if (!response.ok) throw new FetchError(`${url}: the server answered ${response.status} ${response.statusText}.`);
   const type = response.headers.get("content-type") ?? "";

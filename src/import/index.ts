@@ -20,19 +20,28 @@ export function isWebAddress(source: string): boolean {
   return /^https?:\/\/\S+$/i.test(source);
 }
 
+/** Throws, saying what can be imported, unless the file's ending is one of ours. */
+export function checkImportable(name: string): void {
+  const extension = extname(name).toLowerCase();
+  if (!IMPORTABLE_EXTENSIONS.includes(extension)) {
+    throw new ImportError(`${name}: cannot import ${extension || "a file without an ending"}; use a .txt, .md or .html file, or an http(s) address.`);
+  }
+}
+
 /** A file's text by its name's ending. */
 export function extractFile(name: string, text: string): ImportedArticle {
+  checkImportable(name);
   const extension = extname(name).toLowerCase();
   if (extension === ".txt") return extractText(text);
-  if (extension === ".md" || extension === ".markdown") return extractMarkdown(text);
   if (extension === ".html" || extension === ".htm") return extractHtml(text);
-  throw new ImportError(`${name}: cannot import ${extension || "a file without an ending"}; use a .txt, .md or .html file, or an http(s) address.`);
+  return extractMarkdown(text);
 }
 
 export async function importSource(source: string, knowledgeDir: string, flags: ImportFlags = {}): Promise<ImportResult> {
   let imported: ImportedArticle;
   if (isWebAddress(source)) imported = await fetchArticle(source);
   else {
+    checkImportable(source);
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(source));
