@@ -142,7 +142,7 @@ export interface AnswerScore {
  * when the one passage that answers is missing but its near-topic siblings are there?
  * The second builds one index per gold passage, so it takes a few seconds.
  */
-export function evaluateXquadAnswers(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): AnswerScore[] {
+export function evaluateXquadAnswers(dir: string, options: Partial<EngineOptions> = {}, splits = ["dev", "test"]): AnswerScore[] {
   const { knowledge, questions, locate } = xquadArticles(dir);
   const full = createEngine(knowledge, options);
   const holds = new Map<string, boolean>();
@@ -200,7 +200,7 @@ export function xquadArticles(dir: string): {
   return { knowledge: { dir, documents: [...documents.values()], aliases: [] }, questions, locate };
 }
 
-export function evaluateXquad(dir: string, options: EngineOptions = {}, splits = ["dev", "test"]): RankScore[] {
+export function evaluateXquad(dir: string, options: Partial<EngineOptions> = {}, splits = ["dev", "test"]): RankScore[] {
   const { knowledge, questions, locate } = xquadArticles(dir);
   const engine = createEngine(knowledge, options);
   const ranks = questions.map((q) => {

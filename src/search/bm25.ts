@@ -32,6 +32,8 @@ export interface Hit {
 }
 
 export const MAX_QUERY_TERMS = 30;
+/** A mask bit no query term uses: marks a seeded sentence as touched. */
+const SEEDED = 1 << 30;
 
 export class Bm25Index {
   readonly termIds = new Map<string, number>();
@@ -186,8 +188,13 @@ export class Bm25Index {
     return 0;
   }
 
-  /** The best `limit` sentences for the query terms (term i sets bit i of the masks). */
-  search(query: QueryTerm[], limit: number): Hit[] {
+  /**
+   * The best `limit` sentences for the query terms (term i sets bit i of the masks).
+   * `paragraphBonus[g]` is added to the score of every sentence of paragraph g (another
+   * field, such as the document's title); `seeds` are sentences ranked even when no term
+   * touches them (those of a document the title field found).
+   */
+  search(query: QueryTerm[], limit: number, extra: { paragraphBonus?: Float64Array; seeds?: ArrayLike<number> } = {}): Hit[] {
     // Hot loop: up to hundreds of thousands of postings per query at 100,000 paragraphs.
     // Fields are read into locals, nothing is allocated per posting, and it avoids
     // unpredictable branches (profiled with `npm run bench`).
@@ -195,7 +202,8 @@ export class Bm25Index {
     const { unitScore, unitMask, groupScore, groupMask, postingStart, postingUnit, postingTf, unitGroup, unitLength, groupLength } = this;
     const { avgUnitLength, avgGroupLength } = this;
     const terms = Math.min(query.length, MAX_QUERY_TERMS);
-    let postings = 0;
+    const { paragraphBonus, seeds = [] } = extra;
+    let postings = seeds.length;
     for (let i = 0; i < terms; i++) postings += postingStart[query[i]!.termId + 1]! - postingStart[query[i]!.termId]!;
     if (this.touched.length < postings) this.touched = new Int32Array(Math.max(postings, this.touched.length * 2));
     const touchedUnits = this.touched;
@@ -238,6 +246,13 @@ export class Bm25Index {
       }
     }
 
+    for (let i = 0; i < seeds.length; i++) {
+      const unit = seeds[i]!;
+      touchedUnits[touchedCount] = unit;
+      touchedCount += +(unitMask[unit] === 0);
+      unitMask[unit]! |= SEEDED;
+    }
+
     // Top `limit` by score, ties by position: a heap of the best so far, the worst on top.
     const k = Math.max(0, Math.min(Math.floor(limit), touchedCount));
     const heapUnit = new Int32Array(k);
@@ -245,7 +260,8 @@ export class Bm25Index {
     let size = 0;
     for (let t = 0; t < touchedCount; t++) {
       const unit = touchedUnits[t]!;
-      const score = unitScore[unit]! + paragraphWeight * groupScore[unitGroup[unit]!]!;
+      const group = unitGroup[unit]!;
+      const score = unitScore[unit]! + paragraphWeight * groupScore[group]! + (paragraphBonus ? paragraphBonus[group]! : 0);
       if (size < k) {
         // Sift up: a parent is worse than its children.
         let at = size++;
@@ -278,7 +294,7 @@ export class Bm25Index {
     for (let h = 0; h < size; h++) {
       const unit = heapUnit[h]!;
       const group = unitGroup[unit]!;
-      hits.push({ unit, group, score: heapScore[h]!, unitMask: unitMask[unit]!, groupMask: groupMask[group]! });
+      hits.push({ unit, group, score: heapScore[h]!, unitMask: unitMask[unit]! & ~SEEDED, groupMask: groupMask[group]! });
     }
 
     for (let t = 0; t < touchedCount; t++) {

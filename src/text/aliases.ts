@@ -18,13 +18,14 @@ export function buildAliasTable(groups: AliasGroup[]): AliasTable {
       const words = tokenize(spelling).map((t) => t.text);
       const [first, ...rest] = words;
       if (!first) continue;
-      const entries = table.get(first) ?? [];
-      entries.push({ rest, canonical: canonical.toLowerCase() });
-      // Longest spelling first, so «مارك زوكربيرج» wins over «مارك».
-      entries.sort((a, b) => b.rest.length - a.rest.length);
-      table.set(first, entries);
+      const entries = table.get(first);
+      if (entries) entries.push({ rest, canonical: canonical.toLowerCase() });
+      else table.set(first, [{ rest, canonical: canonical.toLowerCase() }]);
     }
   }
+  // Longest spelling first, so «مارك زوكربيرج» wins over «مارك». Sorted once: sorting on
+  // every insert made 30,000 spellings take seconds to load.
+  for (const entries of table.values()) entries.sort((a, b) => b.rest.length - a.rest.length);
   return table;
 }
 

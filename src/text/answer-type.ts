@@ -27,6 +27,33 @@ const TIME_WORDS = [
 const NUMBER_SET = new Set(NUMBER_WORDS.map(normalize));
 const TIME_SET = new Set(TIME_WORDS.map(normalize));
 
+/** What a question asks for, by its question word (formal or dialect). */
+export type QuestionKind = "who" | "when" | "where" | "how many" | "why" | "how" | "what" | "yes/no";
+
+const KIND_WORDS: Record<string, QuestionKind> = Object.fromEntries(
+  (
+    [
+      ["who", ["من", "مين", "منو", "شكون", "لمن", "لمين"]],
+      ["when", ["متى", "امتى", "ايمتى", "وقتيش", "امتي", "متي", "وقتاش", "فوقاش"]],
+      ["where", ["اين", "وين", "فين", "منين", "لوين", "لفين"]],
+      ["how many", ["كم", "بكم", "قديش", "اديش", "بقديش", "كام", "بكام", "شحال", "قداش"]],
+      ["why", ["لماذا", "لم", "ليش", "ليه", "علاش", "علاه", "لما"]],
+      ["how", ["كيف", "شلون", "ازاي", "كيفاش"]],
+      ["what", ["ما", "ماذا", "ماهو", "ماهي", "شو", "وش", "ايش", "اش", "شنو", "اشنو", "شنهو", "ويش", "وشو", "ايه"]],
+      ["yes/no", ["هل", "واش"]],
+    ] as const
+  ).flatMap(([kind, words]) => words.map((w) => [normalize(w), kind as QuestionKind])),
+);
+
+/** The first question word's kind, if the question has one. */
+export function questionKind(question: string): QuestionKind | undefined {
+  for (const { text } of tokenize(question)) {
+    const kind = KIND_WORDS[text];
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
 /** The kind of answer a question asks for, when its question word says so. */
 export function expectedAnswerType(question: string): AnswerType | undefined {
   for (const { text } of tokenize(question)) {

@@ -1,0 +1,121 @@
+// The answer engine: question → Answer, as a chain of stages, each its own module:
+// sentence table → question analysis → query (with word look-ups) → candidate retrieval
+// → ranking → quotes → answer/abstain. Knows nothing about Telegram.
+import { FuzzyVocabulary } from "../search/fuzzy.ts";
+import { createAnalyzer } from "../text/analyze.ts";
+import { holdsAnswerType } from "../text/answer-type.ts";
+import { isRootTerm } from "../text/expand.ts";
+import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
+import type { Hit } from "../search/bm25.ts";
+import { confidence, decisionInputs } from "./decision.ts";
+import { sentenceMask } from "./coverage.ts";
+import { singleWordAliases, type LookupContext } from "./lookup.ts";
+import { withDefaults, type EngineOptions } from "./options.ts";
+import { analyzeQuestion } from "./question.ts";
+import { buildQuery, type Query } from "./query.ts";
+import { quoteSentences, toResult, type QuoteContext } from "./quote.ts";
+import { rank } from "./ranking.ts";
+import { buildIndexes, retrieve } from "./retrieval.ts";
+import { SentenceTable } from "./sentences.ts";
+import { pickExamples } from "../knowledge/examples.ts";
+
+export interface RankedParagraph {
+  documentId: string;
+  paragraph: number;
+  score: number;
+}
+
+export interface AnswerEngine extends Engine {
+  /** Paragraphs best first, at most one entry per paragraph (for evaluation). */
+  rankParagraphs(question: string, limit: number): RankedParagraph[];
+}
+
+export function createEngine(knowledge: KnowledgeBase, overrides: Partial<EngineOptions> = {}): AnswerEngine {
+  const options = withDefaults(overrides);
+  const analyze = createAnalyzer(knowledge.aliases);
+  const table = new SentenceTable(knowledge);
+  const indexes = buildIndexes(table, analyze, options);
+  const index = indexes.sentences;
+  const sentenceDf = (term: string) => index.unitDf[index.termIds.get(term) ?? -1] ?? 0;
+  const aliasOf = singleWordAliases(knowledge.aliases);
+  const lookup: LookupContext = {
+    vocabulary: { has: (term) => index.termIds.has(term), sentenceDf },
+    analyze,
+    aliasOf,
+    aliasSpellings: new FuzzyVocabulary(aliasOf.keys()),
+    words: options.fuzzy ? new FuzzyVocabulary([...index.termIds.keys()].filter((term) => !isRootTerm(term))) : undefined,
+  };
+
+  function search(text: string, limit: number) {
+    const question = analyzeQuestion(text, analyze, options.maxQuestionLength);
+    const query = buildQuery(question, index, lookup, options);
+    return { question, query, ...retrieve(query, indexes, table, options, limit) };
+  }
+
+  function quoteContext(query: Query): QuoteContext {
+    const maskOf = (sentence: number) => sentenceMask(query, (termId) => index.unitTf(sentence, termId) > 0);
+    return { table, analyze, options, maskOf, weights: query.words.map((w) => index.groupIdf(w.formId) * w.boost) };
+  }
+
+  /** The answer from the sentences `keep` accepts (a follow-up: one document's). */
+  function answerFrom(text: string, keep?: (hit: Hit) => boolean): Answer {
+    const found = search(text, keep ? options.candidates * 5 : options.candidates);
+    const { question, query } = found;
+    const hits = rank(keep ? found.hits.filter(keep) : found.hits, question, table, options);
+    const context = quoteContext(query);
+    const scoreOf = new Map(hits.map((h) => [h.unit, h.score]));
+    const results: Result[] = [];
+    const quoted = new Set<number>();
+    let firstQuoted: number[] = [];
+    for (const hit of hits) {
+      if (quoted.has(hit.unit)) continue;
+      let sentences = quoteSentences(query, question, hit, scoreOf, context);
+      if (sentences.some((s) => quoted.has(s))) sentences = [hit.unit];
+      sentences.forEach((s) => quoted.add(s));
+      if (!results.length) firstQuoted = sentences;
+      results.push(toResult(query, hit, sentences, context));
+      if (results.length === options.maxResults) break;
+    }
+    const value = results[0]
+      ? confidence(decisionInputs(query, firstQuoted, results[0].quote, question.type, table, index, context.maskOf, options, holdsAnswerType), options)
+      : 0;
+    return { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results };
+  }
+
+  return {
+    knowledge,
+
+    answer(question: string, answerOptions: AnswerOptions = {}) {
+      const d = answerOptions.within === undefined ? -1 : knowledge.documents.findIndex((doc) => doc.id === answerOptions.within);
+      if (d >= 0) {
+        const within = answerFrom(question, (hit) => table.documentOfSentence(hit.unit) === d);
+        if (within.answered) return within;
+      }
+      return answerFrom(question);
+    },
+
+    rankParagraphs(question, limit) {
+      const ranked: RankedParagraph[] = [];
+      const seen = new Set<number>();
+      for (const hit of search(question, limit * 20).hits) {
+        if (seen.has(hit.group)) continue;
+        seen.add(hit.group);
+        const d = table.documentOf[hit.group]!;
+        ranked.push({ documentId: knowledge.documents[d]!.id, paragraph: table.paragraphNumber[hit.group]!, score: hit.score });
+        if (ranked.length === limit) break;
+      }
+      return ranked;
+    },
+
+    paragraph(documentId, paragraph) {
+      const doc = knowledge.documents.find((d) => d.id === documentId);
+      return Number.isInteger(paragraph) && paragraph >= 1 ? doc?.paragraphs[paragraph - 1] : undefined;
+    },
+
+    examples(limit = 3, near?: string) {
+      // Near a question: the examples of its candidates' articles first.
+      const nearFirst = near === undefined ? [] : this.answer(near).results.map((result) => result.documentId);
+      return pickExamples(knowledge.documents, limit, nearFirst);
+    },
+  };
+}

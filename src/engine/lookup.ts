@@ -1,0 +1,99 @@
+// Question words the knowledge does not hold as written, matched another way. The
+// look-ups are tried in order; the first that finds a form wins. They see every word,
+// stop words included: a dialect or English word can be a stop word in another language
+// («open») or stand for one («ليش» → لماذا).
+import type { Analyzer, Word } from "../text/analyze.ts";
+import { arabicForEnglish } from "../text/english.ts";
+import { dialectVariants } from "../text/dialect.ts";
+import { rootTerm } from "../text/expand.ts";
+import { tokenize } from "../text/tokenize.ts";
+import type { FuzzyVocabulary } from "../search/fuzzy.ts";
+import type { AliasGroup } from "../types.ts";
+
+/** What the index holds: its terms, and how common each is (rarer is more telling). */
+export interface Vocabulary {
+  has(term: string): boolean;
+  sentenceDf(term: string): number;
+}
+
+export interface LookupContext {
+  vocabulary: Vocabulary;
+  analyze: Analyzer;
+  /** Single-word alias spellings → their canonical term, and a typo-tolerant list of them. */
+  aliasOf: Map<string, string>;
+  aliasSpellings: FuzzyVocabulary;
+  /** The index's words (no root keys), for typo correction; undefined turns it off. */
+  words: FuzzyVocabulary | undefined;
+}
+
+/** The word's index form (exact, or known only by its root key), or a particle to drop. */
+export type Found = { term: string } | "particle";
+
+export interface Lookup {
+  name: string;
+  /** Stop words go through the look-ups that rewrite a word, not those that correct one. */
+  forStopWords: boolean;
+  find(word: Word, context: LookupContext): Found | undefined;
+}
+
+export const PARTICLE = "particle" as const;
+
+/** Dialect, then English forms of the word, as index terms: a phrase stands for its rarest known word. */
+function standardForms(word: Word, context: LookupContext, known: (term: string) => boolean): Found | undefined {
+  for (const variant of [...dialectVariants(word.text), ...arabicForEnglish(word.text)]) {
+    const terms = context.analyze(variant).map((t) => t.term);
+    if (terms.length === 0) return PARTICLE;
+    const found = terms.filter(known);
+    if (found.length) return { term: found.reduce((a, b) => (context.vocabulary.sentenceDf(a) <= context.vocabulary.sentenceDf(b) ? a : b)) };
+  }
+  return undefined;
+}
+
+const knownByRoot = (vocabulary: Vocabulary) => (term: string) => vocabulary.has(term) || vocabulary.has(rootTerm(term));
+
+export const LOOKUPS: readonly Lookup[] = [
+  {
+    name: "alias spelling one typo away",
+    forStopWords: false,
+    find: (word, { aliasOf, aliasSpellings }) => {
+      const canonical = aliasOf.get(aliasSpellings.closest(word.text) ?? "");
+      return canonical === undefined ? undefined : { term: canonical };
+    },
+  },
+  {
+    name: "dialect or English word, in the text as such",
+    forStopWords: true,
+    find: (word, context) => {
+      const found = standardForms(word, context, knownByRoot(context.vocabulary));
+      return found === PARTICLE || (found && context.vocabulary.has(found.term)) ? found : undefined;
+    },
+  },
+  {
+    name: "a word of the text one typo away",
+    forStopWords: false,
+    find: (word, { words, vocabulary }) => {
+      const term = word.term && words?.closest(word.term, (t) => vocabulary.sentenceDf(t));
+      return term ? { term } : undefined;
+    },
+  },
+  {
+    name: "dialect or English word, in the text in another form",
+    forStopWords: true,
+    find: (word, context) => {
+      const found = standardForms(word, context, knownByRoot(context.vocabulary));
+      return found === PARTICLE ? undefined : found;
+    },
+  },
+];
+
+/** Single-word alias spellings → canonical term. */
+export function singleWordAliases(aliases: AliasGroup[]): Map<string, string> {
+  const aliasOf = new Map<string, string>();
+  for (const { canonical, spellings } of aliases) {
+    for (const spelling of spellings) {
+      const words = tokenize(spelling);
+      if (words.length === 1) aliasOf.set(words[0]!.text, canonical.toLowerCase());
+    }
+  }
+  return aliasOf;
+}

@@ -1,0 +1,62 @@
+// Every tuning number of the answer engine, in one place, each with why it has its value.
+// `createEngine(knowledge, { ...overrides })` takes any subset (as MiniSearch's options do).
+import { DEFAULT_BM25, type Bm25Params } from "../search/bm25.ts";
+
+export interface EngineOptions {
+  /** Confidence (see decision.ts) at or above which the engine answers rather than abstains. */
+  minConfidence: number;
+  /** BM25 over sentences, with their paragraph's score added (×`paragraphWeight`). */
+  bm25: Bm25Params;
+  /** Weight of the title field's BM25 score, added to every sentence of the titled document. 0 turns it off. */
+  titleWeight: number;
+  /** Weight of a word matched through a typo correction, dialect or English form, relative to an exact match. */
+  fuzzyWeight: number;
+  /** Weight of a word matched only by its root key (another form of the word). 0 turns root keys off. */
+  rootWeight: number;
+  /** Typo correction on or off, for measuring what it brings. */
+  fuzzy: boolean;
+  /** A Latin-script question word the knowledge lacks is nearly always a name (ChatGPT, Threads): its weight ×. */
+  unknownNameBoost: number;
+  /** Sentences retrieved before quotes are built: enough for 5 distinct quotes and their neighbours. */
+  candidates: number;
+  /** Within this share of the best score, a sentence holding the number/time a question asks for goes first. */
+  answerTypeNearTie: number;
+  /** A neighbour scoring this share of the quoted sentence's score is quoted with it. */
+  nearTieNeighbour: number;
+  /** A neighbour joins the quote only when it adds at least this share of what the sentence holds. */
+  neighbourMinGain: number;
+  /** Confidence kept when a "how many"/"when" question gets a quote with no number/time in it. */
+  answerTypePenalty: number;
+  /** A cut quote keeps about this many characters before its first matched word. */
+  quoteLead: number;
+  maxResults: number;
+  maxQuoteLength: number;
+  /** Longer questions are cut here: nobody asks in more, and it bounds the work per message. */
+  maxQuestionLength: number;
+}
+
+export const DEFAULTS: Readonly<EngineOptions> = {
+  // Chosen from the confidence distributions `npm run eval` prints, over every set at once.
+  minConfidence: 0.25,
+  bm25: DEFAULT_BM25,
+  titleWeight: 0,
+  fuzzyWeight: 0.8,
+  rootWeight: 0.7,
+  fuzzy: true,
+  unknownNameBoost: 2,
+  candidates: 40,
+  // XQuAD dev: 486 → 489 quotes holding the answer.
+  answerTypeNearTie: 0.95,
+  // XQuAD dev: first quotes holding the answer 494 → 516 of 632, for 58 more characters a quote.
+  nearTieNeighbour: 0.85,
+  neighbourMinGain: 0.25,
+  answerTypePenalty: 0.5,
+  quoteLead: 100,
+  maxResults: 5,
+  maxQuoteLength: 600,
+  maxQuestionLength: 1000,
+};
+
+export function withDefaults(options: Partial<EngineOptions> = {}): EngineOptions {
+  return { ...DEFAULTS, ...options, bm25: { ...DEFAULTS.bm25, ...options.bm25 } };
+}

@@ -1,0 +1,81 @@
+// From the analysed question to the terms BM25 searches for: each content word as its
+// index term (exact, or found by a look-up) and as its root key, with the weight each
+// counts for in the confidence.
+import { rootTerm } from "../text/expand.ts";
+import { MAX_QUERY_TERMS, type QueryTerm } from "../search/bm25.ts";
+import { LOOKUPS, PARTICLE, type LookupContext } from "./lookup.ts";
+import type { Question } from "./question.ts";
+import type { EngineOptions } from "./options.ts";
+
+export interface QueryWord {
+  /** The index term the word is matched as (its form), and the term its root key comes from. */
+  form: string | undefined;
+  formId: number | undefined;
+  rootId: number | undefined;
+  /** 1 when written as the text has it, `fuzzyWeight` when a look-up found it. */
+  formWeight: number;
+  /** Bits of the word's form and root-key terms in the query's term list (0: not searched). */
+  formBit: number;
+  rootBit: number;
+  /** × on the word's idf: `unknownNameBoost` for a Latin name the knowledge lacks, else 1. */
+  boost: number;
+}
+
+export interface Query {
+  terms: Array<QueryTerm & { term: string }>;
+  words: QueryWord[];
+  /** Index terms the question matched: what a quote highlights. */
+  matched: Set<string>;
+}
+
+export interface TermIndex {
+  termIds: Map<string, number>;
+}
+
+export function buildQuery(question: Question, index: TermIndex, lookup: LookupContext, options: EngineOptions): Query {
+  const query: Query = { terms: [], words: [], matched: new Set() };
+  const seen = new Set<string>();
+  const add = (term: string, weight: number) => {
+    const termId = index.termIds.get(term);
+    if (termId === undefined) return { id: undefined, bit: 0 };
+    query.terms.push({ termId, weight, term });
+    return { id: termId, bit: 1 << (query.terms.length - 1) };
+  };
+  for (const word of question.words) {
+    const key = word.term ?? word.text;
+    if (seen.has(key) || query.terms.length + 2 > MAX_QUERY_TERMS) continue;
+    seen.add(key);
+    let form = word.term && index.termIds.has(word.term) ? word.term : undefined;
+    let formWeight = 1;
+    if (!form) {
+      const found = findForm(word, lookup);
+      if (found === PARTICLE || (!found && !word.term)) continue; // a particle, or a stop word
+      formWeight = options.fuzzyWeight;
+      form = found?.term ?? word.term;
+    }
+    const exact = add(form!, formWeight);
+    const root = options.rootWeight ? add(rootTerm(form!), options.rootWeight * formWeight) : { id: undefined, bit: 0 };
+    if (exact.id !== undefined) query.matched.add(form!);
+    // A Latin-script word is nearly always a name; one the knowledge lacks means the question is about something else.
+    const unknownName = exact.id === undefined && root.id === undefined && /^[a-z]/.test(form!);
+    query.words.push({
+      form: exact.id === undefined ? undefined : form,
+      formId: exact.id,
+      rootId: root.id,
+      formWeight,
+      formBit: exact.bit,
+      rootBit: root.bit,
+      boost: unknownName ? options.unknownNameBoost : 1,
+    });
+  }
+  return query;
+}
+
+function findForm(word: Question["words"][number], lookup: LookupContext) {
+  for (const { find, forStopWords } of LOOKUPS) {
+    if (!word.term && !forStopWords) continue;
+    const found = find(word, lookup);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+// Stage 2, question analysis: the question's words (stop words kept, for the look-ups
+// and the question word), what it asks for, and whether it asks what its subject is.
+import type { Analyzer, Word } from "../text/analyze.ts";
+import { expectedAnswerType, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
+
+export interface Question {
+  /** The question as asked, cut to the longest the engine reads. */
+  text: string;
+  words: Word[];
+  kind: QuestionKind | undefined;
+  /** A number or a time, when the question word asks for one («كم», «متى»). */
+  type: AnswerType | undefined;
+  /** «ما هو X؟», «من هو X؟»: a question naming only its subject, answered by a definition. */
+  definition: boolean;
+  /** Latin-script words and known names: what the question is about, in any script. */
+  names: string[];
+}
+
+/** A definition question names its subject in at most this many content words. */
+const DEFINITION_WORDS = 3;
+
+export function analyzeQuestion(text: string, analyze: Analyzer, maxLength: number): Question {
+  const cut = text.slice(0, maxLength);
+  const words = analyze.words(cut);
+  const kind = questionKind(cut);
+  const content = words.filter((w) => w.term);
+  return {
+    text: cut,
+    words,
+    kind,
+    type: expectedAnswerType(cut),
+    definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= DEFINITION_WORDS,
+    names: content.filter((w) => w.alias || /^[a-z]/.test(w.text)).map((w) => w.term!),
+  };
+}

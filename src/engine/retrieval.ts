@@ -1,0 +1,72 @@
+// Stage 3, candidate retrieval: BM25 over three fields. A sentence scores on its own
+// words, on its paragraph's (so the words of a question may sit in neighbouring
+// sentences), and on its document's title (the article's subject, which its paragraphs
+// often leave unsaid).
+import { Bm25Index, type Hit, type QueryTerm } from "../search/bm25.ts";
+import type { Analyzer } from "../text/analyze.ts";
+import { withRootKeys } from "../text/expand.ts";
+import type { EngineOptions } from "./options.ts";
+import type { Query } from "./query.ts";
+import type { SentenceTable } from "./sentences.ts";
+
+export interface Indexes {
+  sentences: Bm25Index;
+  /** One entry per document: its title (and the original's). */
+  titles: Bm25Index;
+  /** Scratch: the title field's score of each paragraph, during one search. */
+  paragraphBonus: Float64Array;
+}
+
+export interface Candidates {
+  hits: Hit[];
+  /** Per document the title field found: the query terms its title holds (bit i: term i). */
+  titleMask: Map<number, number>;
+}
+
+/** Documents whose title the question names have their sentences ranked even when no other word of theirs matches. */
+const SEEDED_DOCUMENTS = 3;
+const MAX_SEEDS = 400;
+/** Only the best titles lend their score: on a large shelf a common title word would touch every paragraph. */
+const MAX_TITLED_DOCUMENTS = 50;
+
+export function buildIndexes(table: SentenceTable, analyze: Analyzer, options: EngineOptions): Indexes {
+  const expand = (terms: string[]) => (options.rootWeight ? withRootKeys(terms) : terms);
+  function* sentenceTerms() {
+    for (let s = 0; s < table.size; s++) yield expand(analyze(table.text(s)).map((t) => t.term));
+  }
+  const sentences = new Bm25Index(sentenceTerms(), table.paragraphOf, options.bm25);
+  const titleTerms = table.documents.map((d) => expand(analyze(`${d.meta.title}\n${d.meta.original?.title ?? ""}`).map((t) => t.term)));
+  const titles = new Bm25Index(titleTerms, titleTerms.map((_, d) => d), { ...options.bm25, paragraphWeight: 0 });
+  return { sentences, titles, paragraphBonus: new Float64Array(table.firstParagraph[table.documents.length]!) };
+}
+
+export function retrieve(query: Query, indexes: Indexes, table: SentenceTable, options: EngineOptions, limit: number): Candidates {
+  const titleMask = new Map<number, number>();
+  if (!query.terms.length) return { hits: [], titleMask };
+  const { sentences, titles, paragraphBonus } = indexes;
+  const touched: number[] = [];
+  const seeds: number[] = [];
+  if (options.titleWeight > 0) {
+    // The title index has its own term ids: the query's terms it holds, and their bits.
+    const bits: number[] = [];
+    const titleQuery: QueryTerm[] = [];
+    query.terms.forEach(({ term, weight }, i) => {
+      const termId = titles.termIds.get(term);
+      if (termId !== undefined) titleQuery.push({ termId, weight }), bits.push(1 << i);
+    });
+    const found = titleQuery.length ? titles.search(titleQuery, MAX_TITLED_DOCUMENTS) : [];
+    found.forEach(({ unit: d, score, unitMask }, rank) => {
+      titleMask.set(d, bits.reduce((mask, bit, j) => (unitMask & (1 << j) ? mask | bit : mask), 0));
+      for (let p = table.firstParagraph[d]!; p < table.firstParagraph[d + 1]!; p++) {
+        paragraphBonus[p] = options.titleWeight * score;
+        touched.push(p);
+      }
+      if (rank < SEEDED_DOCUMENTS) {
+        for (let s = table.firstSentence[d]!; s < table.firstSentence[d + 1]! && seeds.length < MAX_SEEDS; s++) seeds.push(s);
+      }
+    });
+  }
+  const hits = sentences.search(query.terms, limit, touched.length ? { paragraphBonus, seeds } : {});
+  for (const p of touched) paragraphBonus[p] = 0;
+  return { hits, titleMask };
+}
