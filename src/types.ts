@@ -51,8 +51,13 @@ export interface AliasGroup {
 }
 
 export interface Result {
-  /** Exact text of the article: one sentence, or two adjacent ones. */
+  /**
+   * Exact text of the article: one sentence, or two adjacent ones. For a question about the
+   * article itself (`source: "details"`), the detail from its front matter with its label.
+   */
   quote: string;
+  /** Where the quote comes from: the article's text (the default), or its details (paragraph and sentence 0). */
+  source?: "text" | "details";
   documentId: string;
   /** 1-based within the document. */
   paragraph: number;

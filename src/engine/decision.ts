@@ -1,7 +1,7 @@
-// Stage 6, the answer/abstain decision. Confidence is how much of the question the first
-// quote holds; below `minConfidence` the engine abstains rather than quote something
-// that does not answer.
-import type { Bm25Index } from "../search/bm25.ts";
+// Stage 6, the answer/abstain decision. Confidence says how much of the question the
+// first quote holds; below `minConfidence` the engine abstains rather than quote
+// something that does not answer. Its inputs are computed here, in the open.
+import type { Bm25Index, Hit } from "../search/bm25.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Query } from "./query.ts";
@@ -10,8 +10,23 @@ import type { SentenceTable } from "./sentences.ts";
 export interface DecisionInputs {
   /** Share of the question's weight the quote holds, each word weighed within the quote's article. */
   quoteCoverage: number;
+  /** The same with each word weighed over the whole shelf. */
+  quoteCoverageGlobal: number;
+  /** Share (within the article) the quote's paragraph holds. */
+  paragraphCoverage: number;
+  /** Share (over the shelf) the title of the quote's article holds. */
+  titleCoverage: number;
+  /** Share (over the shelf) of words the quote's article does not hold at all, in any form. */
+  missingFromArticle: number;
   /** Does the quote hold the number or time the question asks for? Undefined: it asks for neither. */
   holdsAskedType: boolean | undefined;
+  /** Share (over the shelf) of words no document holds in any form. */
+  missingFromShelf: number;
+  /** Does the quote hold the question's focus, its first content word after the question word? Undefined: none. */
+  focusInQuote: boolean | undefined;
+  focusInArticle: boolean | undefined;
+  /** A definition question about the article's subject, answered by its opening sentence. */
+  definesSubject: boolean;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -36,21 +51,49 @@ export function weightsWithin(query: Query, document: number, table: SentenceTab
   });
 }
 
+export interface Quoted {
+  hit: Hit;
+  sentences: number[];
+  quote: string;
+  definesSubject: boolean;
+}
+
 export function decisionInputs(
   query: Query,
-  quoted: number[],
-  quote: string,
+  focus: number,
+  quoted: Quoted,
   askedType: "number" | "time" | undefined,
-  table: SentenceTable,
-  index: Bm25Index,
-  maskOf: (sentence: number) => number,
-  options: EngineOptions,
-  holdsType: (text: string, type: "number" | "time") => boolean,
+  context: {
+    table: SentenceTable;
+    index: Bm25Index;
+    maskOf: (sentence: number) => number;
+    titleMask: Map<number, number>;
+    globalWeights: number[];
+    holdsType: (text: string, type: "number" | "time") => boolean;
+    options: EngineOptions;
+  },
 ): DecisionInputs {
-  const weights = weightsWithin(query, table.documentOfSentence(quoted[0]!), table, index);
-  const mask = quoted.reduce((m, s) => m | maskOf(s), 0);
+  const { table, index, options, globalWeights } = context;
+  const d = table.documentOfSentence(quoted.sentences[0]!);
+  const within = weightsWithin(query, d, table, index);
+  const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
+  const first = table.firstSentence[d]!;
+  const end = table.firstSentence[d + 1]!;
+  const inArticle = (termId: number | undefined) => termId !== undefined && index.groupDfIn(termId, first, end) > 0;
+  const missing = query.words.map((w) => !inArticle(w.formId) && !inArticle(w.rootId));
+  const total = globalWeights.reduce((a, b) => a + b, 0) || 1;
+  const holds = (m: number, w: Query["words"][number]) => (m & (w.formBit | w.rootBit)) !== 0;
+  const focusWord = focus >= 0 ? query.words.find((w) => w.position > focus) : undefined;
   return {
-    quoteCoverage: coverage(query, weights, mask, options.rootWeight),
-    holdsAskedType: askedType === undefined ? undefined : holdsType(quote, askedType),
+    missingFromShelf: query.words.reduce((sum, w, i) => sum + (w.formId === undefined && w.rootId === undefined ? globalWeights[i]! : 0), 0) / total,
+    focusInQuote: focusWord ? holds(mask, focusWord) : undefined,
+    focusInArticle: focusWord ? !missing[query.words.indexOf(focusWord)] : undefined,
+    quoteCoverage: coverage(query, within, mask, options.rootWeight),
+    quoteCoverageGlobal: coverage(query, globalWeights, mask, options.rootWeight),
+    paragraphCoverage: coverage(query, within, quoted.hit.groupMask, options.rootWeight),
+    titleCoverage: coverage(query, globalWeights, context.titleMask.get(d) ?? 0, options.rootWeight),
+    missingFromArticle: missing.reduce((sum, m, i) => sum + (m ? globalWeights[i]! : 0), 0) / total,
+    holdsAskedType: askedType === undefined ? undefined : context.holdsType(quoted.quote, askedType),
+    definesSubject: quoted.definesSubject,
   };
 }

@@ -7,14 +7,15 @@ import { holdsAnswerType } from "../text/answer-type.ts";
 import { isRootTerm } from "../text/expand.ts";
 import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
 import type { Hit } from "../search/bm25.ts";
-import { confidence, decisionInputs } from "./decision.ts";
+import { confidence, decisionInputs, type DecisionInputs, type Quoted } from "./decision.ts";
 import { sentenceMask } from "./coverage.ts";
 import { singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
 import { analyzeQuestion } from "./question.ts";
+import { asksWhereFrom, detailResults, detailsQuestion, type DetailsQuestion } from "./details.ts";
 import { buildQuery, type Query } from "./query.ts";
 import { quoteSentences, toResult, type QuoteContext } from "./quote.ts";
-import { rank } from "./ranking.ts";
+import { asksForSubject, rank } from "./ranking.ts";
 import { buildIndexes, retrieve } from "./retrieval.ts";
 import { SentenceTable } from "./sentences.ts";
 import { pickExamples } from "../knowledge/examples.ts";
@@ -28,6 +29,8 @@ export interface RankedParagraph {
 export interface AnswerEngine extends Engine {
   /** Paragraphs best first, at most one entry per paragraph (for evaluation). */
   rankParagraphs(question: string, limit: number): RankedParagraph[];
+  /** The answer, with the inputs of its answer/abstain decision (for evaluation and `npm run ask -- --explain`). */
+  explain(question: string, options?: AnswerOptions): { answer: Answer; inputs?: DecisionInputs };
 }
 
 export function createEngine(knowledge: KnowledgeBase, overrides: Partial<EngineOptions> = {}): AnswerEngine {
@@ -57,47 +60,70 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     return { table, analyze, options, maskOf, weights: query.words.map((w) => index.groupIdf(w.formId) * w.boost) };
   }
 
-  /** The answer from the sentences `keep` accepts (a follow-up: one document's). */
-  function answerFrom(text: string, keep?: (hit: Hit) => boolean): Answer {
+  /** The answer from the sentences `keep` accepts (a follow-up: one document's), and what decided it. */
+  function answerFrom(text: string, keep?: (hit: Hit) => boolean): { answer: Answer; inputs?: DecisionInputs } {
     const found = search(text, keep ? options.candidates * 5 : options.candidates);
-    const { question, query } = found;
-    const hits = rank(keep ? found.hits.filter(keep) : found.hits, question, table, options);
+    const { question, query, titleMask } = found;
+    const hits = rank(keep ? { ...found, hits: found.hits.filter(keep) } : found, question, query, table, options);
     const context = quoteContext(query);
     const scoreOf = new Map(hits.map((h) => [h.unit, h.score]));
     const results: Result[] = [];
     const quoted = new Set<number>();
-    let firstQuoted: number[] = [];
+    let first: Quoted | undefined;
     for (const hit of hits) {
       if (quoted.has(hit.unit)) continue;
       let sentences = quoteSentences(query, question, hit, scoreOf, context);
       if (sentences.some((s) => quoted.has(s))) sentences = [hit.unit];
       sentences.forEach((s) => quoted.add(s));
-      if (!results.length) firstQuoted = sentences;
-      results.push(toResult(query, hit, sentences, context));
+      const result = toResult(query, hit, sentences, context);
+      if (!first) {
+        const d = table.documentOfSentence(hit.unit);
+        const definesSubject = sentences[0] === table.firstSentence[d] && asksForSubject(question, query, titleMask, d);
+        first = { hit, sentences, quote: result.quote, definesSubject };
+      }
+      results.push(result);
       if (results.length === options.maxResults) break;
     }
-    const value = results[0]
-      ? confidence(decisionInputs(query, firstQuoted, results[0].quote, question.type, table, index, context.maskOf, options, holdsAnswerType), options)
-      : 0;
-    return { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results };
+    const inputs = first
+      ? decisionInputs(query, question.kindAt, first, question.type, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, holdsType: holdsAnswerType, options })
+      : undefined;
+    const value = inputs ? confidence(inputs, options) : 0;
+    return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, inputs };
+  }
+
+  function explain(question: string, answerOptions: AnswerOptions = {}): { answer: Answer; inputs?: DecisionInputs } {
+    const d = answerOptions.within === undefined ? -1 : knowledge.documents.findIndex((doc) => doc.id === answerOptions.within);
+    const analyzed = analyzeQuestion(question, analyze, options.maxQuestionLength);
+    const details = detailsQuestion(analyzed) ?? asksWhereFrom(analyzed);
+    if (details) return { answer: answerDetails(question, details, d) };
+    if (d >= 0) {
+      const within = answerFrom(question, (hit) => table.documentOfSentence(hit.unit) === d);
+      if (within.answer.answered) return within;
+    }
+    return answerFrom(question);
+  }
+
+  /** The details asked for, of the article the question names (or replies about, or the only one). */
+  function answerDetails(question: string, details: DetailsQuestion, within: number): Answer {
+    const named = details.subject.length ? search(details.subject.map((w) => w.text).join(" "), options.candidates) : undefined;
+    const best = named?.hits[0] && table.documentOfSentence(rank(named, named.question, named.query, table, options)[0]!.unit);
+    // Else the article the conversation is about, else every article (each with its details).
+    const documents = best !== undefined ? [best] : within >= 0 ? [within] : knowledge.documents.slice(0, options.maxResults).map((_, i) => i);
+    const results = documents.flatMap((i) => detailResults(knowledge.documents[i]!, details.fields)).slice(0, options.maxResults);
+    return { question, answered: results.length > 0, confidence: results.length ? 1 : 0, results };
   }
 
   return {
     knowledge,
 
-    answer(question: string, answerOptions: AnswerOptions = {}) {
-      const d = answerOptions.within === undefined ? -1 : knowledge.documents.findIndex((doc) => doc.id === answerOptions.within);
-      if (d >= 0) {
-        const within = answerFrom(question, (hit) => table.documentOfSentence(hit.unit) === d);
-        if (within.answered) return within;
-      }
-      return answerFrom(question);
-    },
+    answer: (question: string, answerOptions?: AnswerOptions) => explain(question, answerOptions).answer,
+    explain,
 
     rankParagraphs(question, limit) {
       const ranked: RankedParagraph[] = [];
       const seen = new Set<number>();
-      for (const hit of search(question, limit * 20).hits) {
+      const found = search(question, limit * 20);
+      for (const hit of rank(found, found.question, found.query, table, options)) {
         if (seen.has(hit.group)) continue;
         seen.add(hit.group);
         const d = table.documentOf[hit.group]!;

@@ -8,6 +8,8 @@ import type { Question } from "./question.ts";
 import type { EngineOptions } from "./options.ts";
 
 export interface QueryWord {
+  /** Its place among the question's words. */
+  position: number;
   /** The index term the word is matched as (its form), and the term its root key comes from. */
   form: string | undefined;
   formId: number | undefined;
@@ -41,15 +43,15 @@ export function buildQuery(question: Question, index: TermIndex, lookup: LookupC
     query.terms.push({ termId, weight, term });
     return { id: termId, bit: 1 << (query.terms.length - 1) };
   };
-  for (const word of question.words) {
+  question.words.forEach((word, position) => {
     const key = word.term ?? word.text;
-    if (seen.has(key) || query.terms.length + 2 > MAX_QUERY_TERMS) continue;
+    if (seen.has(key) || query.terms.length + 2 > MAX_QUERY_TERMS) return;
     seen.add(key);
     let form = word.term && index.termIds.has(word.term) ? word.term : undefined;
     let formWeight = 1;
     if (!form) {
       const found = findForm(word, lookup);
-      if (found === PARTICLE || (!found && !word.term)) continue; // a particle, or a stop word
+      if (found === PARTICLE || (!found && !word.term)) return; // a particle, or a stop word
       formWeight = options.fuzzyWeight;
       form = found?.term ?? word.term;
     }
@@ -59,6 +61,7 @@ export function buildQuery(question: Question, index: TermIndex, lookup: LookupC
     // A Latin-script word is nearly always a name; one the knowledge lacks means the question is about something else.
     const unknownName = exact.id === undefined && root.id === undefined && /^[a-z]/.test(form!);
     query.words.push({
+      position,
       form: exact.id === undefined ? undefined : form,
       formId: exact.id,
       rootId: root.id,
@@ -67,7 +70,7 @@ export function buildQuery(question: Question, index: TermIndex, lookup: LookupC
       rootBit: root.bit,
       boost: unknownName ? options.unknownNameBoost : 1,
     });
-  }
+  });
   return query;
 }
 

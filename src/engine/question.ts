@@ -12,6 +12,8 @@ export interface Question {
   type: AnswerType | undefined;
   /** «ما هو X؟», «من هو X؟»: a question naming only its subject, answered by a definition. */
   definition: boolean;
+  /** Where the question word stands among the words (-1: none). */
+  kindAt: number;
   /** Latin-script words and known names: what the question is about, in any script. */
   names: string[];
 }
@@ -23,11 +25,13 @@ export function analyzeQuestion(text: string, analyze: Analyzer, maxLength: numb
   const cut = text.slice(0, maxLength);
   const words = analyze.words(cut);
   const kind = questionKind(cut);
+  const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
   const content = words.filter((w) => w.term);
   return {
     text: cut,
     words,
     kind,
+    kindAt,
     type: expectedAnswerType(cut),
     definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= DEFINITION_WORDS,
     names: content.filter((w) => w.alias || /^[a-z]/.test(w.text)).map((w) => w.term!),

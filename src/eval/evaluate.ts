@@ -50,12 +50,19 @@ export function readJsonLines<T>(file: string): T[] {
 export function evaluateArticle(engine: AnswerEngine, questions: EvalQuestion[]): ArticleEval {
   const rows = questions.map((q) => {
     const answer = engine.answer(q.question);
-    const holds = (rank: number) => q.evidence.some((e) => answer.results[rank]?.quote.includes(e));
-    const inScope = q.evidence.length > 0;
+    // A detail the article's front matter lacks: right when the first result says so from the details, inventing nothing.
+    const unknownDetail = q.kind === "details_unknown";
+    const holds = (rank: number) => {
+      const result = answer.results[rank];
+      if (unknownDetail) return result?.source === "details" && !/https?:|\d{4}-\d\d/.test(result.quote);
+      return q.evidence.some((e) => result?.quote.includes(e));
+    };
+    const inScope = q.evidence.length > 0 || unknownDetail;
     return {
       q,
       answer,
       inScope,
+      first: inScope && holds(0),
       top1: inScope && answer.answered && holds(0),
       r3: inScope && [0, 1, 2].some(holds),
       abstained: !answer.answered,
@@ -79,7 +86,7 @@ export function evaluateArticle(engine: AnswerEngine, questions: EvalQuestion[])
     confidences: rows.map((r) => ({
       id: r.q.id,
       inScope: r.inScope,
-      correct: r.inScope && r.q.evidence.some((e) => r.answer.results[0]?.quote.includes(e)),
+      correct: r.first,
       confidence: r.answer.confidence,
     })),
     failures: rows

@@ -47,8 +47,12 @@ const KIND_WORDS: Record<string, QuestionKind> = Object.fromEntries(
 
 /** The first question word's kind, if the question has one. */
 export function questionKind(question: string): QuestionKind | undefined {
-  for (const { text } of tokenize(question)) {
-    const kind = KIND_WORDS[text];
+  const words = tokenize(question).map((t) => t.text);
+  for (let i = 0; i < words.length; i++) {
+    const kind = KIND_WORDS[words[i]!];
+    // «من وين»، «من أين»، «من متى»: «من» is "from" there, and the next word asks.
+    const next = KIND_WORDS[words[i + 1] ?? ""];
+    if (kind === "who" && (next === "where" || next === "when")) return next;
     if (kind) return kind;
   }
   return undefined;

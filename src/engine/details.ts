@@ -1,0 +1,92 @@
+// Questions about an article itself — who wrote it, when and where it was published, its
+// link — answered from its front matter, never from its text and never invented: a detail
+// the front matter lacks is said to be unknown.
+import type { Word } from "../text/analyze.ts";
+import { normalize } from "../text/normalize.ts";
+import type { KnowledgeDocument, Result } from "../types.ts";
+import type { Question } from "./question.ts";
+
+export type DetailField = "author" | "published" | "publisher" | "url" | "title";
+
+const words = (list: string) => new Set(list.split(" ").map(normalize));
+const CUES: Record<DetailField, Set<string>> = {
+  author: words("كتب كتبه كتبها كاتب كاتبة الكاتب الكاتبة كاتبه مؤلف المؤلف بقلم محرر المحرر"),
+  published: words("تاريخ"),
+  publisher: words("موقع الموقع مصدر مصدره المصدر ناشر الناشر جريدة الجريدة صحيفة الصحيفة منصة"),
+  url: words("رابط الرابط رابطه لينك اللينك link url"),
+  title: words("عنوان العنوان عنوانه"),
+};
+/** «نُشر» asks when with «متى», where with «وين», and names the publisher with «من». */
+const PUBLISHED = words("نشر نشرت انشر ينشر تنشر النشر نشره نشرها منشور صدر صدرت");
+/** Words that point at the article itself rather than at what it says. */
+const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع");
+
+export interface DetailsQuestion {
+  fields: DetailField[];
+  /** The question's other content words: they name which article is meant, if any. */
+  subject: Word[];
+}
+
+/** A question about an article's details, or undefined for a question about what articles say. */
+export function detailsQuestion(question: Question): DetailsQuestion | undefined {
+  const fields = new Set<DetailField>();
+  let aboutArticle = false;
+  const subject: Word[] = [];
+  let published = false;
+  for (const word of question.words) {
+    const cue = (Object.keys(CUES) as DetailField[]).find((field) => CUES[field].has(word.text));
+    if (cue) fields.add(cue);
+    else if (PUBLISHED.has(word.text)) published = true;
+    else if (ARTICLE.has(word.text)) aboutArticle = true;
+    else if (word.term) subject.push(word);
+  }
+  // «متى نُشر؟» asks the date; «وين نُشر؟» and «مين نشر؟» the publisher; «أي موقع نشر…» only the site.
+  if (published && fields.size === 0) fields.add(question.kind === "where" || question.kind === "who" ? "publisher" : "published");
+  if (fields.size === 0) return undefined;
+  // «من أين هذا الخبر؟»: where an article comes from is its publisher.
+  // Without a word for the article, the question must be about nothing else («متى نُشر؟»):
+  // «من كتب رواية الثلاثية؟» asks what the text says.
+  if (!aboutArticle && subject.length > 0) return undefined;
+  return { fields: [...fields], subject };
+}
+
+/** Where an article comes from, with nothing but the question word: «من وين الخبر؟». */
+export function asksWhereFrom(question: Question): DetailsQuestion | undefined {
+  const about = question.words.some((w) => ARTICLE.has(w.text));
+  if (!about || question.kind !== "where") return undefined;
+  return { fields: ["publisher"], subject: question.words.filter((w) => w.term && !ARTICLE.has(w.text)) };
+}
+
+export function detailResults(document: KnowledgeDocument, fields: DetailField[]): Result[] {
+  const { examples: _examples, ...meta } = document.meta;
+  return fields.map((field) => ({
+    quote: detailLine(document, field),
+    documentId: document.id,
+    paragraph: 0,
+    sentence: 0,
+    score: 1,
+    highlights: [],
+    document: meta,
+    source: "details" as const,
+  }));
+}
+
+function detailLine({ meta }: KnowledgeDocument, field: DetailField): string {
+  const original = meta.original;
+  switch (field) {
+    case "author":
+      if (meta.author) return `بقلم: ${meta.author}`;
+      if (original?.author) return `كاتب المقال الأصلي: ${original.author} (${original.publisher})`;
+      return "لم يُذكر كاتب هذا المقال في تفاصيله.";
+    case "published":
+      if (meta.published) return `تاريخ النشر: ${meta.published}`;
+      if (original?.published) return `تاريخ نشر المقال الأصلي: ${original.published} (${original.publisher})`;
+      return "لم يُذكر تاريخ نشر هذا المقال في تفاصيله.";
+    case "publisher":
+      return original ? `الناشر: ${meta.publisher}، نقلًا عن ${original.publisher}` : `الناشر: ${meta.publisher}`;
+    case "url":
+      return meta.url ? `الرابط: ${meta.url}` : `لا يُعرف رابط هذا المقال؛ ناشره: ${meta.publisher}.`;
+    case "title":
+      return original ? `العنوان: ${meta.title} (الأصل: ${original.title})` : `العنوان: ${meta.title}`;
+  }
+}
