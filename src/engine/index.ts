@@ -9,7 +9,7 @@ import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../ty
 import type { Hit } from "../search/bm25.ts";
 import { confidence, decisionInputs, type DecisionInputs, type Quoted } from "./decision.ts";
 import { sentenceMask } from "./coverage.ts";
-import { singleWordAliases, type LookupContext } from "./lookup.ts";
+import { namesByKey, singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
 import { analyzeQuestion } from "./question.ts";
 import { asksWhereFrom, detailResults, detailsQuestion, type DetailsQuestion } from "./details.ts";
@@ -46,8 +46,13 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     analyze,
     aliasOf,
     aliasSpellings: new FuzzyVocabulary(aliasOf.keys()),
-    words: options.fuzzy ? new FuzzyVocabulary([...index.termIds.keys()].filter((term) => !isRootTerm(term))) : undefined,
+    words: options.fuzzy ? new FuzzyVocabulary(indexWords()) : undefined,
+    names: () => (names ??= options.transliteration ? namesByKey(indexWords()) : new Map()),
   };
+  let names: Map<string, string[]> | undefined;
+  function indexWords() {
+    return [...index.termIds.keys()].filter((term) => !isRootTerm(term));
+  }
 
   function search(text: string, limit: number) {
     const question = analyzeQuestion(text, analyze, options.maxQuestionLength);

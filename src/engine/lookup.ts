@@ -7,6 +7,7 @@ import { arabicForEnglish } from "../text/english.ts";
 import { dialectVariants } from "../text/dialect.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
+import { isLatinWord, nameKeys } from "../text/transliterate.ts";
 import type { FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
 
@@ -24,6 +25,21 @@ export interface LookupContext {
   aliasSpellings: FuzzyVocabulary;
   /** The index's words (no root keys), for typo correction; undefined turns it off. */
   words: FuzzyVocabulary | undefined;
+  /** The index's words by their name skeletons (transliterate.ts), built on first need. */
+  names(): Map<string, string[]>;
+}
+
+/** Index terms by name skeleton, for finding a name written in the other script. */
+export function namesByKey(terms: Iterable<string>): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const term of terms) {
+    for (const key of nameKeys(term)) {
+      const list = byKey.get(key);
+      if (list) list.push(term);
+      else byKey.set(key, [term]);
+    }
+  }
+  return byKey;
 }
 
 /** The word's index form (exact, or known only by its root key), or a particle to drop. */
@@ -66,6 +82,26 @@ export const LOOKUPS: readonly Lookup[] = [
     find: (word, context) => {
       const found = standardForms(word, context, knownByRoot(context.vocabulary));
       return found === PARTICLE || (found && context.vocabulary.has(found.term)) ? found : undefined;
+    },
+  },
+  {
+    name: "a name in the other script",
+    forStopWords: false,
+    find: (word, { names, vocabulary }) => {
+      // A word the text holds in another form (its root key) is no foreign name.
+      if (word.term && vocabulary.has(rootTerm(word.term))) return undefined;
+      const latin = isLatinWord(word.text);
+      const candidates = [word.text, word.term ?? ""]
+        .flatMap((w) => nameKeys(w))
+        // Arabic skeletons of two letters are common words as often as names («عالم» ~ llama).
+        .filter((key) => latin || key.length >= 3)
+        .flatMap((key) => names().get(key) ?? [])
+        .filter((term) => isLatinWord(term) !== latin);
+      if (!candidates.length) return undefined;
+      // The spelling of about the same length; then the most used (a name recurs, a chance match does not).
+      const distance = (term: string) => Math.abs(term.length - word.text.length);
+      const best = candidates.reduce((a, b) => (distance(b) < distance(a) || (distance(b) === distance(a) && vocabulary.sentenceDf(b) > vocabulary.sentenceDf(a)) ? b : a));
+      return { term: best };
     },
   },
   {

@@ -15,6 +15,8 @@ export interface EngineOptions {
   rootWeight: number;
   /** Typo correction on or off, for measuring what it brings. */
   fuzzy: boolean;
+  /** Matching a name written in the other script (Almeida ~ ألميدا) on or off, likewise. */
+  transliteration: boolean;
   /** A Latin-script question word the knowledge lacks is nearly always a name (ChatGPT, Threads): its weight ×. */
   unknownNameBoost: number;
   /** Sentences retrieved before quotes are built: enough for 5 distinct quotes and their neighbours. */
@@ -43,6 +45,7 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   fuzzyWeight: 0.8,
   rootWeight: 0.7,
   fuzzy: true,
+  transliteration: true,
   unknownNameBoost: 2,
   candidates: 40,
   // XQuAD dev: 486 → 489 quotes holding the answer.

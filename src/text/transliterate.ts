@@ -1,0 +1,41 @@
+// Names cross scripts: «روي ألميدا» is «Rui Almeida», «Thiago» is «تياغو». Both
+// spellings reduce to one consonant skeleton, the way a reader matches them: vowels
+// (and the letters that write them: ا و ي ع) dropped, letters of one sound folded
+// together (ق ك خ / q k c; ج غ / j g; س ص ز ش / s z), doubled letters once.
+const ARABIC: Record<string, string> = {
+  ب: "b", پ: "b", ت: "t", ث: "t", ط: "t", ج: "g", چ: "g", غ: "g", گ: "g", ح: "h", ه: "h", خ: "k", ق: "k", ك: "k",
+  د: "d", ذ: "d", ض: "d", ر: "r", ز: "s", س: "s", ش: "s", ص: "s", ظ: "s", ف: "f", ڤ: "f", ل: "l", م: "m", ن: "n",
+};
+const LATIN: Record<string, string> = {
+  b: "b", p: "b", t: "t", d: "d", g: "g", j: "g", h: "h", k: "k", q: "k", c: "k", x: "ks", f: "f", v: "f",
+  l: "l", m: "m", n: "n", r: "r", s: "s", z: "s",
+};
+const LATIN_DIGRAPHS: Array<[RegExp, string]> = [[/sh|ch/g, "s"], [/th/g, "t"], [/kh/g, "k"], [/gh/g, "g"], [/ph/g, "f"], [/dh/g, "d"]];
+
+/** Skeletons shorter than this match too many words to mean a name. */
+const MIN_KEY = 2;
+
+function skeleton(letters: string[], table: Record<string, string>): string {
+  let key = "";
+  for (const letter of letters) {
+    const sound = table[letter] ?? "";
+    if (sound && !key.endsWith(sound)) key += sound;
+  }
+  return key;
+}
+
+/** The skeletons of a normalised word (Arabic or Latin), with and without its article (ال / al-, el-). */
+export function nameKeys(word: string): string[] {
+  let forms: string[];
+  if (/^[a-z]+$/.test(word)) {
+    const folded = LATIN_DIGRAPHS.reduce((w, [from, to]) => w.replace(from, to), word);
+    forms = [skeleton([...folded], LATIN), ...(/^(?:al|el)../.test(word) ? [skeleton([...folded.slice(2)], LATIN)] : [])];
+  } else if (/^[\u0621-\u064A]+$/.test(word)) {
+    // A final ه is mostly ة, which Latin spellings leave out (فاطمة / Fatima); «تش» is ch.
+    const bare = word.replace(/ه$/, "").replace(/تش/g, "ش");
+    forms = [skeleton([...bare], ARABIC), ...(bare.startsWith("ال") && bare.length > 4 ? [skeleton([...bare.slice(2)], ARABIC)] : [])];
+  } else return [];
+  return [...new Set(forms.filter((key) => key.length >= MIN_KEY))];
+}
+
+export const isLatinWord = (word: string): boolean => /^[a-z]+$/.test(word);
