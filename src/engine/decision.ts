@@ -30,7 +30,8 @@ export interface DecisionInputs {
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
-  let value = inputs.quoteCoverage;
+  // «ما هو X؟» answered by the opening of the article titled X: the title holds the subject.
+  let value = inputs.definesSubject ? Math.max(inputs.quoteCoverage, inputs.titleCoverage) : inputs.quoteCoverage;
   // "How many"/"when" with no number or time in the quote: it matches the topic, not the answer.
   if (inputs.holdsAskedType === false) value *= options.answerTypePenalty;
   return value;
@@ -41,13 +42,18 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
  * in that article (its topic) then counts little whatever else the knowledge holds, so a
  * question on the article's topic that the article does not answer still fails.
  */
-export function weightsWithin(query: Query, document: number, table: SentenceTable, index: Bm25Index): number[] {
+export function weightsWithin(query: Query, document: number, table: SentenceTable, index: Bm25Index, missingWordWeight: number): number[] {
   const first = table.firstSentence[document]!;
   const end = table.firstSentence[document + 1]!;
   const paragraphs = table.firstParagraph[document + 1]! - table.firstParagraph[document]!;
   return query.words.map((w) => {
     const df = w.formId === undefined ? 0 : index.groupDfIn(w.formId, first, end);
-    return Math.log(1 + (paragraphs - df + 0.5) / (df + 0.5)) * w.boost;
+    const within = Math.log(1 + (paragraphs - df + 0.5) / (df + 0.5)) * w.boost;
+    const inArticle = df > 0 || (w.rootId !== undefined && index.groupDfIn(w.rootId, first, end) > 0);
+    // A word the article lacks in every form weighs at least as much as its rarity on the
+    // whole shelf says: in a short article, idf within it barely tells a missing word from
+    // a word it holds once.
+    return inArticle ? within : Math.max(within, missingWordWeight * index.groupIdf(w.formId ?? w.rootId) * w.boost);
   });
 }
 
@@ -75,7 +81,7 @@ export function decisionInputs(
 ): DecisionInputs {
   const { table, index, options, globalWeights } = context;
   const d = table.documentOfSentence(quoted.sentences[0]!);
-  const within = weightsWithin(query, d, table, index);
+  const within = weightsWithin(query, d, table, index, options.missingWordWeight);
   const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
   const first = table.firstSentence[d]!;
   const end = table.firstSentence[d + 1]!;

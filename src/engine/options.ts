@@ -9,6 +9,11 @@ export interface EngineOptions {
   bm25: Bm25Params;
   /** Weight of the title field's BM25 score, added to every sentence of the titled document. 0 turns it off. */
   titleWeight: number;
+  /**
+   * A question word the quote's article lacks in every form weighs at least this × its idf
+   * over the whole shelf (see decision.ts). 0: idf within the article alone.
+   */
+  missingWordWeight: number;
   /** Weight of a word matched through a typo correction, dialect or English form, relative to an exact match. */
   fuzzyWeight: number;
   /** Weight of a word matched only by its root key (another form of the word). 0 turns root keys off. */
@@ -41,7 +46,8 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   // Chosen from the confidence distributions `npm run eval` prints, over every set at once.
   minConfidence: 0.25,
   bm25: DEFAULT_BM25,
-  titleWeight: 0,
+  titleWeight: 1,
+  missingWordWeight: 0.75,
   fuzzyWeight: 0.8,
   rootWeight: 0.7,
   fuzzy: true,

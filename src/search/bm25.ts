@@ -10,11 +10,13 @@ export interface Bm25Params {
   b: number;
   /** Weight of the paragraph's score added to each of its sentences' scores. */
   paragraphWeight: number;
+  /** Length normalisation of the paragraph field (b is the sentence field's). */
+  paragraphB: number;
 }
 
 // Tuned on the dev split of XQuAD-ar (npm run eval -- --xquad): a grid over k1, b and the
 // paragraph weight; the test split was left for reporting.
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.6, paragraphWeight: 4 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.6, paragraphWeight: 4, paragraphB: 0.9 };
 
 /** One query term, resolved to an index term; `weight` < 1 for a fuzzy match. */
 export interface QueryTerm {
@@ -198,7 +200,7 @@ export class Bm25Index {
     // Hot loop: up to hundreds of thousands of postings per query at 100,000 paragraphs.
     // Fields are read into locals, nothing is allocated per posting, and it avoids
     // unpredictable branches (profiled with `npm run bench`).
-    const { k1, b, paragraphWeight } = this.params;
+    const { k1, b, paragraphWeight, paragraphB } = this.params;
     const { unitScore, unitMask, groupScore, groupMask, postingStart, postingUnit, postingTf, unitGroup, unitLength, groupLength } = this;
     const { avgUnitLength, avgGroupLength } = this;
     const terms = Math.min(query.length, MAX_QUERY_TERMS);
@@ -227,7 +229,7 @@ export class Bm25Index {
         if (unitsGroup !== group) {
           if (group >= 0) {
             if (groupMask[group] === 0) touchedGroups.push(group);
-            groupScore[group]! += (groupIdf * groupTf * (k1 + 1)) / (groupTf + k1 * (1 - b + (b * groupLength[group]!) / avgGroupLength));
+            groupScore[group]! += (groupIdf * groupTf * (k1 + 1)) / (groupTf + k1 * (1 - paragraphB + (paragraphB * groupLength[group]!) / avgGroupLength));
             groupMask[group]! |= bit;
           }
           if (p === end) break;

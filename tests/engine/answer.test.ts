@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, DEFAULT_MIN_CONFIDENCE, MAX_QUOTE_LENGTH, MAX_RESULTS } from "../src/engine.ts";
-import { loadKnowledge } from "../src/knowledge/load.ts";
+import { createEngine, DEFAULT_MIN_CONFIDENCE, MAX_QUOTE_LENGTH, MAX_RESULTS } from "../../src/engine.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
 
 const engine = createEngine(loadKnowledge("tests/fixtures/article"));
 const article = readFileSync("tests/fixtures/source/article.ar.txt", "utf8");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FuzzyVocabulary, isOneEditAway } from "../src/search/fuzzy.ts";
+import { FuzzyVocabulary, isOneEditAway } from "../../src/search/fuzzy.ts";
 
 describe("isOneEditAway", () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { foldDigits, foldLetters, normalize, stripMarks } from "../src/text/normalize.ts";
-import { tokenize } from "../src/text/tokenize.ts";
-import { isStopWord } from "../src/text/stopwords.ts";
-import { rootKey, stem } from "../src/text/stem.ts";
-import { applyAliases, buildAliasTable } from "../src/text/aliases.ts";
-import { createAnalyzer } from "../src/text/analyze.ts";
+import { foldDigits, foldLetters, normalize, stripMarks } from "../../src/text/normalize.ts";
+import { tokenize } from "../../src/text/tokenize.ts";
+import { isStopWord } from "../../src/text/stopwords.ts";
+import { rootKey, stem } from "../../src/text/stem.ts";
+import { applyAliases, buildAliasTable } from "../../src/text/aliases.ts";
+import { createAnalyzer } from "../../src/text/analyze.ts";
 
 const terms = (text: string, analyze = createAnalyzer()) => analyze(text).map((t) => t.term);
 
@@ -123,7 +123,7 @@ describe("stem: accusative tanween", () => {
   });
 });
 
-import { expectedAnswerType, holdsAnswerType } from "../src/text/answer-type.ts";
+import { expectedAnswerType, holdsAnswerType } from "../../src/text/answer-type.ts";
 
 describe("answer type", () => {
   it("reads how-many and when questions, formal and dialect", () => {
@@ -143,7 +143,7 @@ describe("answer type", () => {
   });
 });
 
-import { dialectVariants } from "../src/text/dialect.ts";
+import { dialectVariants } from "../../src/text/dialect.ts";
 
 describe("dialect", () => {
   it("maps dialect words to their MSA forms", () => {
@@ -175,7 +175,7 @@ describe("dialect", () => {
   });
 });
 
-import { arabicForEnglish } from "../src/text/english.ts";
+import { arabicForEnglish } from "../../src/text/english.ts";
 
 describe("English words in Arabic questions", () => {
   it("gives the Arabic forms of common English terms, plural or not", () => {
