@@ -262,3 +262,22 @@ describe("outgoing calls", () => {
     expect(h.of("sendMessage")[0]!.payload.text).toContain("زوكربيرج");
   });
 });
+
+describe("a question about the article itself", () => {
+  it("answers from the article's details, says so, and offers no paragraph to open", async () => {
+    const h = await harness();
+    const { reply } = await ask(h, "من كتب المقال؟");
+    const text = visibleText(reply.text as string);
+    expect(text).toContain("Sarah Perez");
+    expect(text).toContain(texts.detailsLabel);
+    expect(buttonTexts(reply)).not.toContain(texts.buttons.fullParagraph);
+  });
+
+  it("says a detail is unknown rather than invent one", async () => {
+    const h = await harness();
+    const { reply } = await ask(h, "اعطني رابط المقال");
+    const text = visibleText(reply.text as string);
+    expect(text).toContain("لا يُعرف رابط");
+    expect(text).not.toMatch(/https?:/);
+  });
+});

@@ -12,11 +12,15 @@ const MAX_ECHOED_QUESTION = 200;
 
 type SourceMeta = Result["document"];
 
-/** «Title» — Publisher، الفقرة ٣ — with a link on the title only when the document has a url. */
+/**
+ * «Title» — Publisher، الفقرة ٣ — with a link on the title only when the document has a url.
+ * Paragraph 0 is the article's details (its front matter), not its text.
+ */
 export function sourceLine(doc: SourceMeta, paragraph: number): string {
   const title = escapeHtml(isolateLatin(doc.title));
   const linked = doc.url ? `<a href="${escapeHtml(doc.url)}">${title}</a>` : title;
-  return `📖 ${texts.sourceLabel}: «${linked}» — ${escapeHtml(isolateLatin(doc.publisher))}، ${texts.paragraphLabel(paragraph)}`;
+  const where = paragraph > 0 ? texts.paragraphLabel(paragraph) : texts.detailsLabel;
+  return `📖 ${texts.sourceLabel}: «${linked}» — ${escapeHtml(isolateLatin(doc.publisher))}، ${where}`;
 }
 
 /** One result: optional question line, the quote with matched words in bold, the source line. */

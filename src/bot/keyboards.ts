@@ -23,7 +23,8 @@ export function answerKeyboard(answer: Answer, index: number, example?: ExampleR
   if (index + 1 < answer.results.length) {
     row.push(InlineKeyboard.text(texts.buttons.nextResult, encodeAction({ kind: "next", result: index + 1, example })));
   }
-  row.push(paragraphButton(result, { result: index, ...(example && { example }) }));
+  // An article's details have no paragraph to open.
+  if (result.source !== "details") row.push(paragraphButton(result, { result: index, ...(example && { example }) }));
   return new InlineKeyboard([row]);
 }
 

@@ -61,6 +61,7 @@ export const texts = {
   publishedLabel: "نُشر في",
   sourceLabel: "المصدر",
   paragraphLabel: (paragraph: number) => `الفقرة ${arabicDigits(paragraph)}`,
+  detailsLabel: "من تفاصيل المقال لا من نصه",
 
   noAnswer: (documentCount: number, hasExamples: boolean) =>
     (documentCount === 1

@@ -11,13 +11,15 @@ export type DetailField = "author" | "published" | "publisher" | "url" | "title"
 const words = (list: string) => new Set(list.split(" ").map(normalize));
 const CUES: Record<DetailField, Set<string>> = {
   author: words("كتب كتبه كتبها كاتب كاتبة الكاتب الكاتبة كاتبه مؤلف المؤلف بقلم محرر المحرر"),
-  published: words("تاريخ"),
+  published: new Set(),
   publisher: words("موقع الموقع مصدر مصدره المصدر ناشر الناشر جريدة الجريدة صحيفة الصحيفة منصة"),
   url: words("رابط الرابط رابطه لينك اللينك link url"),
   title: words("عنوان العنوان عنوانه"),
 };
 /** «نُشر» asks when with «متى», where with «وين», and names the publisher with «من». */
 const PUBLISHED = words("نشر نشرت انشر ينشر تنشر النشر نشره نشرها منشور صدر صدرت");
+/** «تاريخ» is a date only beside «نشر» or the article («تاريخ الخبر»); alone it is as often history. */
+const DATE = words("تاريخ");
 /** Words that point at the article itself rather than at what it says. */
 const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع");
 
@@ -33,15 +35,18 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
   let aboutArticle = false;
   const subject: Word[] = [];
   let published = false;
+  let dated = false;
   for (const word of question.words) {
     const cue = (Object.keys(CUES) as DetailField[]).find((field) => CUES[field].has(word.text));
     if (cue) fields.add(cue);
     else if (PUBLISHED.has(word.text)) published = true;
+    else if (DATE.has(word.text)) dated = true;
     else if (ARTICLE.has(word.text)) aboutArticle = true;
     else if (word.term) subject.push(word);
   }
   // «متى نُشر؟» asks the date; «وين نُشر؟» and «مين نشر؟» the publisher; «أي موقع نشر…» only the site.
-  if (published && fields.size === 0) fields.add(question.kind === "where" || question.kind === "who" ? "publisher" : "published");
+  if (dated && (published || aboutArticle)) fields.add("published");
+  else if (published && fields.size === 0) fields.add(question.kind === "where" || question.kind === "who" ? "publisher" : "published");
   if (fields.size === 0) return undefined;
   // «من أين هذا الخبر؟»: where an article comes from is its publisher.
   // Without a word for the article, the question must be about nothing else («متى نُشر؟»):

@@ -49,7 +49,7 @@ function exampleResults(engine: Engine): InlineQueryResult[] {
 
 function article(id: string, result: Result, question: string, title: string): InlineQueryResult {
   // The sent message replies to nothing, so its paragraph view has no quote to go back to.
-  const keyboard = new InlineKeyboard([[paragraphButton(result)]]);
+  const keyboard = new InlineKeyboard(result.source === "details" ? [] : [[paragraphButton(result)]]);
   return InlineQueryResultBuilder.article(id, shorten(title, 100), {
     description: shorten(result.quote, 120),
     reply_markup: keyboard,
