@@ -57,6 +57,12 @@ export function weightsWithin(query: Query, document: number, table: SentenceTab
   });
 }
 
+/** The share of the weights whose bit (by word) is set. */
+function share(weights: number[], mask: number): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return total ? weights.reduce((sum, w, i) => sum + (mask & (1 << i) ? w : 0), 0) / total : 0;
+}
+
 export interface Quoted {
   hit: Hit;
   sentences: number[];
@@ -81,12 +87,13 @@ export function decisionInputs(
 ): DecisionInputs {
   const { table, index, options, globalWeights } = context;
   const d = table.documentOfSentence(quoted.sentences[0]!);
+  const inTitle = context.titleMask.get(d) ?? 0;
   const within = weightsWithin(query, d, table, index, options.missingWordWeight);
   const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
   const first = table.firstSentence[d]!;
   const end = table.firstSentence[d + 1]!;
   const inArticle = (termId: number | undefined) => termId !== undefined && index.groupDfIn(termId, first, end) > 0;
-  const missing = query.words.map((w) => !inArticle(w.formId) && !inArticle(w.rootId));
+  const missing = query.words.map((w, i) => !(inTitle & (1 << i)) && !inArticle(w.formId) && !inArticle(w.rootId));
   const total = globalWeights.reduce((a, b) => a + b, 0) || 1;
   const holds = (m: number, w: Query["words"][number]) => (m & (w.formBit | w.rootBit)) !== 0;
   const focusWord = focus >= 0 ? query.words.find((w) => w.position > focus) : undefined;
@@ -97,7 +104,7 @@ export function decisionInputs(
     quoteCoverage: coverage(query, within, mask, options.rootWeight),
     quoteCoverageGlobal: coverage(query, globalWeights, mask, options.rootWeight),
     paragraphCoverage: coverage(query, within, quoted.hit.groupMask, options.rootWeight),
-    titleCoverage: coverage(query, globalWeights, context.titleMask.get(d) ?? 0, options.rootWeight),
+    titleCoverage: share(globalWeights, inTitle),
     missingFromArticle: missing.reduce((sum, m, i) => sum + (m ? globalWeights[i]! : 0), 0) / total,
     holdsAskedType: askedType === undefined ? undefined : context.holdsType(quoted.quote, askedType),
     definesSubject: quoted.definesSubject,

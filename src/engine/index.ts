@@ -56,7 +56,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
 
   function search(text: string, limit: number) {
     const question = analyzeQuestion(text, analyze, options.maxQuestionLength);
-    const query = buildQuery(question, index, lookup, options);
+    const query = buildQuery(question, index, indexes.titles, lookup, options);
     return { question, query, ...retrieve(query, indexes, table, options, limit) };
   }
 

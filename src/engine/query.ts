@@ -10,6 +10,8 @@ import type { EngineOptions } from "./options.ts";
 export interface QueryWord {
   /** Its place among the question's words. */
   position: number;
+  /** The terms it is searched as in other fields (the title): its form, and its root key. */
+  terms: string[];
   /** The index term the word is matched as (its form), and the term its root key comes from. */
   form: string | undefined;
   formId: number | undefined;
@@ -34,7 +36,8 @@ export interface TermIndex {
   termIds: Map<string, number>;
 }
 
-export function buildQuery(question: Question, index: TermIndex, lookup: LookupContext, options: EngineOptions): Query {
+/** `titles`: the other field's terms; a word found there is known as written, even when no sentence holds it. */
+export function buildQuery(question: Question, index: TermIndex, titles: TermIndex, lookup: LookupContext, options: EngineOptions): Query {
   const query: Query = { terms: [], words: [], matched: new Set() };
   const seen = new Set<string>();
   const add = (term: string, weight: number) => {
@@ -47,7 +50,8 @@ export function buildQuery(question: Question, index: TermIndex, lookup: LookupC
     const key = word.term ?? word.text;
     if (seen.has(key) || query.terms.length + 2 > MAX_QUERY_TERMS) return;
     seen.add(key);
-    let form = word.term && index.termIds.has(word.term) ? word.term : undefined;
+    const known = (term: string | undefined) => term !== undefined && (index.termIds.has(term) || titles.termIds.has(term));
+    let form = known(word.term) ? word.term : undefined;
     let formWeight = 1;
     if (!form) {
       const found = findForm(word, lookup);
@@ -59,9 +63,10 @@ export function buildQuery(question: Question, index: TermIndex, lookup: LookupC
     const root = options.rootWeight ? add(rootTerm(form!), options.rootWeight * formWeight) : { id: undefined, bit: 0 };
     if (exact.id !== undefined) query.matched.add(form!);
     // A Latin-script word is nearly always a name; one the knowledge lacks means the question is about something else.
-    const unknownName = exact.id === undefined && root.id === undefined && /^[a-z]/.test(form!);
+    const unknownName = !known(form) && root.id === undefined && /^[a-z]/.test(form!);
     query.words.push({
       position,
+      terms: options.rootWeight ? [form!, rootTerm(form!)] : [form!],
       form: exact.id === undefined ? undefined : form,
       formId: exact.id,
       rootId: root.id,

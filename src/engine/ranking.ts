@@ -28,7 +28,7 @@ export function asksForSubject(question: Question, query: Query, titleMask: Map<
   const inTitle = titleMask.get(d) ?? 0;
   if (!question.definition || !inTitle) return false;
   // Every word but at most one framing word («تعريف», «معنى») names the subject.
-  const outside = query.words.filter((w) => !(inTitle & (w.formBit | w.rootBit))).length;
+  const outside = query.words.filter((_, i) => !(inTitle & (1 << i))).length;
   return outside <= 1 && outside < query.words.length;
 }
 

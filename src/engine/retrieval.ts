@@ -19,7 +19,7 @@ export interface Indexes {
 
 export interface Candidates {
   hits: Hit[];
-  /** Per document the title field found: the query terms its title holds (bit i: term i). */
+  /** Per document the title field found: the question words its title holds (bit i: query word i). */
   titleMask: Map<number, number>;
 }
 
@@ -42,21 +42,23 @@ export function buildIndexes(table: SentenceTable, analyze: Analyzer, options: E
 
 export function retrieve(query: Query, indexes: Indexes, table: SentenceTable, options: EngineOptions, limit: number): Candidates {
   const titleMask = new Map<number, number>();
-  if (!query.terms.length) return { hits: [], titleMask };
+  if (!query.words.length) return { hits: [], titleMask };
   const { sentences, titles, paragraphBonus } = indexes;
   const touched: number[] = [];
   const seeds: number[] = [];
   if (options.titleWeight > 0) {
-    // The title index has its own term ids: the query's terms it holds, and their bits.
-    const bits: number[] = [];
+    // The title index has its own term ids; bit i of a title's mask: question word i is in it.
+    const word: number[] = [];
     const titleQuery: QueryTerm[] = [];
-    query.terms.forEach(({ term, weight }, i) => {
-      const termId = titles.termIds.get(term);
-      if (termId !== undefined) titleQuery.push({ termId, weight }), bits.push(1 << i);
-    });
+    query.words.forEach((w, i) =>
+      w.terms.forEach((term, k) => {
+        const termId = titles.termIds.get(term);
+        if (termId !== undefined) titleQuery.push({ termId, weight: w.formWeight * (k ? options.rootWeight : 1) }), word.push(i);
+      }),
+    );
     const found = titleQuery.length ? titles.search(titleQuery, MAX_TITLED_DOCUMENTS) : [];
     found.forEach(({ unit: d, score, unitMask }, rank) => {
-      titleMask.set(d, bits.reduce((mask, bit, j) => (unitMask & (1 << j) ? mask | bit : mask), 0));
+      titleMask.set(d, word.reduce((mask, i, j) => (unitMask & (1 << j) ? mask | (1 << i) : mask), 0));
       for (let p = table.firstParagraph[d]!; p < table.firstParagraph[d + 1]!; p++) {
         paragraphBonus[p] = options.titleWeight * score;
         touched.push(p);

@@ -223,3 +223,14 @@ describe("answer type: references are not amounts", () => {
     expect(holdsAnswerType("اشترى اثنين منها", "number")).toBe(true);
   });
 });
+
+describe("a large alias table", () => {
+  it("loads 30,000 spellings and still prefers the longest spelling", async () => {
+    const { buildAliasTable, applyAliases } = await import("../../src/text/aliases.ts");
+    const { tokenize } = await import("../../src/text/tokenize.ts");
+    const groups = Array.from({ length: 10_000 }, (_, i) => ({ canonical: `name${i}`, spellings: [`اسم${i}`, `اسم${i} الكامل`, `Name${i}`] }));
+    const table = buildAliasTable(groups);
+    const tokens = applyAliases(tokenize("قال اسم9999 الكامل"), table);
+    expect(tokens.map((t) => t.text)).toEqual(["قال", "name9999"]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine.ts";
+import { confidence, type DecisionInputs } from "../../src/engine/decision.ts";
+import { DEFAULTS } from "../../src/engine/options.ts";
+import { shelf } from "./fixtures.ts";
+
+const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
+  quoteCoverage: 0.8,
+  quoteCoverageGlobal: 0.8,
+  paragraphCoverage: 0.8,
+  titleCoverage: 0,
+  missingFromArticle: 0,
+  missingFromShelf: 0,
+  focusInQuote: undefined,
+  focusInArticle: undefined,
+  holdsAskedType: undefined,
+  definesSubject: false,
+  ...over,
+});
+
+describe("the answer/abstain decision", () => {
+  it("is the share of the question the quote holds", () => {
+    expect(confidence(inputs({ quoteCoverage: 0.6 }), DEFAULTS)).toBeCloseTo(0.6);
+  });
+
+  it("halves it when a how-many/when question gets a quote with no number or time", () => {
+    expect(confidence(inputs({ holdsAskedType: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    expect(confidence(inputs({ holdsAskedType: true }), DEFAULTS)).toBeCloseTo(0.8);
+  });
+
+  it("takes the title's share for a definition of the article's subject answered by its opening", () => {
+    expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7, definesSubject: true }), DEFAULTS)).toBeCloseTo(0.7);
+    expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
+  });
+
+  // A phone article and a match report: the referee and the price of gold are near their topics.
+  const engine = createEngine(
+    shelf(
+      {
+        id: "phone",
+        title: "هاتف جديد",
+        paragraphs: ["أطلقت الشركة هاتفها الجديد بسعر 899 دولارا.", "تبلغ سعة بطارية الهاتف 5410 مللي أمبير.", "يصل الهاتف إلى المتاجر في مارس."],
+      },
+      {
+        id: "match",
+        title: "مباراة الكأس",
+        paragraphs: ["فاز الشروق على الساحل بثلاثة أهداف مقابل هدف.", "سجل العتيبي الهدف الثالث في الدقيقة 87.", "حضر المباراة 41 ألف متفرج."],
+      },
+    ),
+  );
+
+  it.each(["كم سعر الهاتف الجديد؟", "كم سعة بطارية الهاتف؟", "من سجل الهدف الثالث؟"])("answers %s", (question) => {
+    expect(engine.answer(question).answered).toBe(true);
+  });
+
+  it.each(["كم سعر الذهب اليوم؟", "ما هي عاصمة أستراليا؟", "كم وزن الهاتف؟"])("abstains on %s", (question) => {
+    expect(engine.answer(question).answered).toBe(false);
+  });
+
+  it("shows its inputs", () => {
+    const { answer, inputs } = engine.explain("كم سعر الهاتف الجديد؟");
+    expect(inputs!.holdsAskedType).toBe(true);
+    expect(answer.confidence).toBeCloseTo(confidence(inputs!, DEFAULTS), 3);
+  });
+});

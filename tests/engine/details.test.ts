@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine.ts";
+import { detailsQuestion } from "../../src/engine/details.ts";
+import { analyzeQuestion } from "../../src/engine/question.ts";
+import { createAnalyzer } from "../../src/text/analyze.ts";
+import { shelf } from "./fixtures.ts";
+
+const analyze = createAnalyzer();
+const fields = (text: string) => detailsQuestion(analyzeQuestion(text, analyze, 1000))?.fields;
+
+describe("questions about an article itself", () => {
+  it.each([
+    ["من كتب المقال؟", ["author"]],
+    ["مين كاتب مقال الهاتف؟", ["author"]],
+    ["متى نُشر؟", ["published"]],
+    ["امتى انشر الخبر", ["published"]],
+    ["وين نُشر الخبر؟", ["publisher"]],
+    ["ما مصدر المقال؟", ["publisher"]],
+    ["أي موقع نشر الخبر؟", ["publisher"]],
+    ["اعطني رابط الخبر", ["url"]],
+    ["ابعتلي لينك المقال", ["url"]],
+  ])("%s asks for %j", (question, expected) => {
+    expect(fields(question)).toEqual(expected);
+  });
+
+  it.each(["من كتب رواية الثلاثية؟", "متى نشرت الشركة نتائجها؟", "ما موقع مصر؟", "تاريخ", "ما تاريخ الدولة الفاطمية؟"])(
+    "leaves a question about what the text says alone: %s",
+    (question) => {
+      expect(fields(question)).toBeUndefined();
+    },
+  );
+
+  const engine = createEngine(
+    shelf(
+      { id: "phone", title: "شاومي تطلق هاتفا جديدا", paragraphs: ["أطلقت شاومي هاتفها الجديد."], meta: { author: "سارة بيريز", published: "2025-03-12", url: "https://example.com/phone", publisher: "تقنية اليوم" } },
+      { id: "match", title: "الشروق يفوز بالكأس", paragraphs: ["فاز الشروق بالكأس."], meta: { publisher: "الملاعب" } },
+    ),
+  );
+
+  it("answers from the front matter of the article the question names, labelled, and says so", () => {
+    const answer = engine.answer("مين كاتب مقال شاومي؟");
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]).toMatchObject({ documentId: "phone", quote: "بقلم: سارة بيريز", source: "details", paragraph: 0 });
+    expect(engine.answer("متى نشر خبر الهاتف؟").results[0]!.quote).toContain("2025-03-12");
+    expect(engine.answer("اعطني رابط خبر شاومي").results[0]!.quote).toContain("https://example.com/phone");
+  });
+
+  it("says a detail is unknown instead of inventing one", () => {
+    const [result] = engine.answer("اعطني رابط خبر الشروق").results;
+    expect(result).toMatchObject({ documentId: "match", source: "details" });
+    expect(result!.quote).not.toMatch(/https?:/);
+    expect(engine.answer("من كتب خبر الشروق؟").results[0]!.quote).toContain("لم يُذكر");
+  });
+
+  it("uses the article a follow-up is about, or gives every article's detail when none is named", () => {
+    expect(engine.answer("من كتب المقال؟", { within: "match" }).results.map((r) => r.documentId)).toEqual(["match"]);
+    expect(engine.answer("وين نشر الخبر؟").results.map((r) => r.documentId)).toEqual(["phone", "match"]);
+  });
+});

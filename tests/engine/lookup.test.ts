@@ -1,0 +1,47 @@
+// Words the knowledge does not hold as written: the look-ups, in order, through the engine.
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine.ts";
+import { LOOKUPS } from "../../src/engine/lookup.ts";
+import { shelf } from "./fixtures.ts";
+
+const engine = createEngine(
+  shelf(
+    { id: "football", paragraphs: ["وقال روي ألميدا مدرب الشروق إن فريقه لعب بتركيز عال.", "سجل Thiago Ramos الهدف الثاني من ركلة جزاء."] },
+    { id: "software", paragraphs: ["أطلقت الشركة نموذجا مفتوح المصدر للمطورين.", "يعاني المستخدمون من صداع البرمجيات القديمة."] },
+  ),
+);
+const first = (question: string) => engine.answer(question).results[0];
+
+describe("word look-ups", () => {
+  it("are an ordered list: alias typos, dialect and English words, names across scripts, typos, other forms", () => {
+    expect(LOOKUPS.map((l) => l.name)).toEqual([
+      "alias spelling one typo away",
+      "dialect or English word, in the text as such",
+      "a name in the other script",
+      "a word of the text one typo away",
+      "dialect or English word, in the text in another form",
+    ]);
+  });
+
+  it("find a Latin spelling of a name the text writes in Arabic, and the reverse", () => {
+    expect(first("ماذا قال Rui Almeida عن فريقه؟")?.documentId).toBe("football");
+    expect(first("ماذا قال Rui Almeida عن فريقه؟")?.paragraph).toBe(1);
+    expect(first("كيف سجل تياغو راموس الهدف؟")?.paragraph).toBe(2);
+  });
+
+  it("see stop words too: an English stop word with an Arabic form is searched as that form", () => {
+    // «open» is an English stop word; the glossary makes it «مفتوح».
+    const answer = engine.answer("هل النموذج open source؟");
+    expect(answer.results[0]?.documentId).toBe("software");
+    expect(answer.results[0]?.highlights.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("drop a dialect particle instead of correcting it into a word", () => {
+    // «ليش» means لماذا: nothing to search for, and not a typo of any word of the text.
+    expect(engine.answer("ليش").results).toEqual([]);
+  });
+
+  it("correct a typo one letter off", () => {
+    expect(first("اطلقت الشركه نمودجا مفتوح المصدر")?.documentId).toBe("software");
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine.ts";
+import { shelf } from "./fixtures.ts";
+
+// The lion's article never names the lion in its text; the other article does, in passing.
+const knowledge = shelf(
+  { id: "hero", title: "عمر المختار", paragraphs: ["لقب عمر المختار بأسد الصحراء، وكان الذكر الحسن له في البرية.", "قاد المقاومة عشرين عاما."] },
+  { id: "lion", title: "الأسد", paragraphs: ["يعيش الذكر في البرية عادة بين عشر سنوات واثنتي عشرة سنة.", "تصطاد الإناث في جماعات."] },
+);
+const question = "ذكر الأسد في البرية";
+
+describe("candidate retrieval", () => {
+  it("reaches an article through its title when its text does not name the subject", () => {
+    expect(createEngine(knowledge).rankParagraphs(question, 1)[0]).toMatchObject({ documentId: "lion", paragraph: 1 });
+  });
+
+  it("without the title field, the two tie and the passing mention comes first", () => {
+    const [first, second] = createEngine(knowledge, { titleWeight: 0 }).rankParagraphs(question, 2);
+    expect(first!.documentId).toBe("hero");
+    expect(second!.score).toBe(first!.score);
+  });
+
+  it("ranks at most one entry per paragraph, best first", () => {
+    const ranked = createEngine(knowledge).rankParagraphs("عمر المختار الذكر", 4);
+    const keys = ranked.map((r) => `${r.documentId}:${r.paragraph}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.score).toBeLessThanOrEqual(ranked[i - 1]!.score);
+  });
+});

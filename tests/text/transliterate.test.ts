@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { nameKeys } from "../../src/text/transliterate.ts";
+import { normalize } from "../../src/text/normalize.ts";
+
+const meet = (latin: string, arabic: string) => nameKeys(normalize(latin)).some((key) => nameKeys(normalize(arabic)).includes(key));
+
+describe("names across scripts", () => {
+  it.each([
+    ["Almeida", "ألميدا"],
+    ["Thiago", "تياغو"],
+    ["Ramos", "راموس"],
+    ["Husseini", "الحسيني"],
+    ["Fatima", "فاطمة"],
+    ["Mohammed", "محمد"],
+    ["Nexora", "نيكسورا"],
+    ["Michel", "ميشيل"],
+  ])("%s meets %s", (latin, arabic) => {
+    expect(meet(latin, arabic)).toBe(true);
+  });
+
+  it.each([
+    ["Ramos", "مرسى"],
+    ["Almeida", "المدينة"],
+    ["Thiago", "تاريخ"],
+  ])("%s does not meet %s", (latin, arabic) => {
+    expect(meet(latin, arabic)).toBe(false);
+  });
+
+  it("gives nothing for words too short to tell a name, or of neither script", () => {
+    expect(nameKeys("ea")).toEqual([]);
+    expect(nameKeys("2024")).toEqual([]);
+  });
+});
