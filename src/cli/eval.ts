@@ -1,45 +1,39 @@
-// npm run eval                          → the article's evaluation set, by kind
-// npm run eval -- --xquad DIR           → XQuAD-ar passage retrieval (top-1, R@3, MRR@10),
-//                                          then answers (quote holds the answer, near-topic abstained)
-// Options: --knowledge DIR, --set FILE, --json, --failures
+// npm run eval                                → every set side by side (the article's, the shelves', ARCD, XQuAD-ar)
+// npm run eval -- --set FILE [--knowledge DIR] → one question set in detail, by kind, with the confidence distributions
+// Options: --json, --failures (with --set), --min-confidence X
 import { parseArgs } from "node:util";
-import { createEngine, DEFAULT_MIN_CONFIDENCE } from "../engine.ts";
+import { createEngine, DEFAULTS } from "../engine.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
-import { evaluateArticle, evaluateXquad, evaluateXquadAnswers, readJsonLines, type EvalQuestion } from "../eval/evaluate.ts";
+import { evaluateArticle, readJsonLines, type EvalQuestion } from "../eval/evaluate.ts";
+import { allRows, formatRows } from "../eval/report.ts";
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + "%";
 
 function main() {
   const { values } = parseArgs({
     options: {
-      xquad: { type: "string" },
       knowledge: { type: "string" },
-      set: { type: "string", default: "tests/eval/article.jsonl" },
+      set: { type: "string" },
       json: { type: "boolean", default: false },
       failures: { type: "boolean", default: false },
       "min-confidence": { type: "string" },
     },
   });
+  const options = values["min-confidence"] === undefined ? {} : { minConfidence: Number(values["min-confidence"]) };
 
-  if (values.xquad) {
+  if (!values.set) {
     const started = performance.now();
-    const scores = evaluateXquad(values.xquad);
-    const answers = evaluateXquadAnswers(values.xquad);
-    if (values.json) return console.log(JSON.stringify({ passages: scores, answers }));
-    console.log(`XQuAD-ar passage retrieval (${values.xquad}), ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log("| split | questions | top-1 | R@3 | MRR@10 |\n|---|---:|---:|---:|---:|");
-    for (const s of scores) console.log(`| ${s.split} | ${s.questions} | ${s.top1.toFixed(3)} | ${s.recallAt3.toFixed(3)} | ${s.mrrAt10.toFixed(3)} |`);
-    console.log("\nAnswers: the first quote holds the gold answer; abstained once the gold passage is removed");
-    console.log("| split | questions | quote holds answer | near-topic abstained |\n|---|---:|---:|---:|");
-    for (const s of answers) console.log(`| ${s.split} | ${s.questions} | ${s.quoteHoldsAnswer.toFixed(3)} | ${s.nearTopicAbstained.toFixed(3)} |`);
+    const rows = allRows(options);
+    if (values.json) return console.log(JSON.stringify(rows));
+    console.log(`Every evaluation set, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(formatRows(rows));
     return;
   }
 
-  const minConfidence = values["min-confidence"] === undefined ? undefined : Number(values["min-confidence"]);
-  const engine = createEngine(loadKnowledge(values.knowledge ?? process.env.KNOWLEDGE_DIR ?? "knowledge"), { minConfidence });
-  const result = evaluateArticle(engine, readJsonLines<EvalQuestion>(values.set!));
+  const engine = createEngine(loadKnowledge(values.knowledge ?? process.env.KNOWLEDGE_DIR ?? "knowledge"), options);
+  const result = evaluateArticle(engine, readJsonLines<EvalQuestion>(values.set));
   if (values.json) return console.log(JSON.stringify(result));
-  console.log(`Article evaluation (${values.set})`);
+  console.log(`Question set ${values.set}`);
   console.log("| kind | questions | top-1 | R@3 | abstained |\n|---|---:|---:|---:|---:|");
   for (const s of [...result.byKind, result.inScope, result.outOfScope]) {
     console.log(`| ${s.kind} | ${s.questions} | ${pct(s.top1)} | ${pct(s.recallAt3)} | ${pct(s.abstained)} |`);
@@ -49,10 +43,7 @@ function main() {
   const correct = result.confidences.filter((c) => c.correct).map((c) => c.confidence);
   const outside = result.confidences.filter((c) => !c.inScope).map((c) => c.confidence);
   console.log(`\nconfidence quantiles (0 10 25 50 75 90 100%)\n  in scope, right quote: ${quantiles(correct)}\n  out of scope:          ${quantiles(outside)}`);
-  const thresholds = Array.from({ length: 33 }, (_, i) => i * 0.025);
-  const separation = (t: number) => correct.filter((c) => c >= t).length / Math.max(1, result.inScope.questions) + outside.filter((c) => c < t).length / Math.max(1, outside.length);
-  const suggested = thresholds.reduce((a, b) => (separation(b) > separation(a) ? b : a));
-  console.log(`  threshold that separates them best: ${suggested.toFixed(3)} (engine uses ${DEFAULT_MIN_CONFIDENCE})`);
+  console.log(`  the engine answers from ${options.minConfidence ?? DEFAULTS.minConfidence}`);
   if (values.failures) for (const f of result.failures) console.log(`  ✗ ${f.id} [${f.kind}] ${f.question} → ${f.got}`);
 }
 

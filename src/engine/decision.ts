@@ -27,6 +27,8 @@ export interface DecisionInputs {
   focusInArticle: boolean | undefined;
   /** A definition question about the article's subject, answered by its opening sentence. */
   definesSubject: boolean;
+  /** What the question word asks for. */
+  kind: string | undefined;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -34,6 +36,8 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   let value = inputs.definesSubject ? Math.max(inputs.quoteCoverage, inputs.titleCoverage) : inputs.quoteCoverage;
   // "How many"/"when" with no number or time in the quote: it matches the topic, not the answer.
   if (inputs.holdsAskedType === false) value *= options.answerTypePenalty;
+  // «كم سعر…؟» answered by a quote that does not name the price: its number is another one.
+  if (inputs.kind === "how many" && inputs.focusInQuote === false) value *= options.answerTypePenalty;
   return value;
 }
 
@@ -63,6 +67,8 @@ function share(weights: number[], mask: number): number {
   return total ? weights.reduce((sum, w, i) => sum + (mask & (1 << i) ? w : 0), 0) / total : 0;
 }
 
+const COUNT = "عدد";
+
 export interface Quoted {
   hit: Hit;
   sentences: number[];
@@ -73,6 +79,7 @@ export interface Quoted {
 export function decisionInputs(
   query: Query,
   focus: number,
+  kind: string | undefined,
   quoted: Quoted,
   askedType: "number" | "time" | undefined,
   context: {
@@ -96,7 +103,8 @@ export function decisionInputs(
   const missing = query.words.map((w, i) => !(inTitle & (1 << i)) && !inArticle(w.formId) && !inArticle(w.rootId));
   const total = globalWeights.reduce((a, b) => a + b, 0) || 1;
   const holds = (m: number, w: Query["words"][number]) => (m & (w.formBit | w.rootBit)) !== 0;
-  const focusWord = focus >= 0 ? query.words.find((w) => w.position > focus) : undefined;
+  // «كم عدد X؟» asks about X: «عدد» only says a count is wanted.
+  const focusWord = focus >= 0 ? query.words.find((w) => w.position > focus && w.form !== COUNT) : undefined;
   return {
     missingFromShelf: query.words.reduce((sum, w, i) => sum + (w.formId === undefined && w.rootId === undefined ? globalWeights[i]! : 0), 0) / total,
     focusInQuote: focusWord ? holds(mask, focusWord) : undefined,
@@ -108,5 +116,6 @@ export function decisionInputs(
     missingFromArticle: missing.reduce((sum, m, i) => sum + (m ? globalWeights[i]! : 0), 0) / total,
     holdsAskedType: askedType === undefined ? undefined : context.holdsType(quoted.quote, askedType),
     definesSubject: quoted.definesSubject,
+    kind,
   };
 }

@@ -90,7 +90,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       if (results.length === options.maxResults) break;
     }
     const inputs = first
-      ? decisionInputs(query, question.kindAt, first, question.type, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, holdsType: holdsAnswerType, options })
+      ? decisionInputs(query, question.kindAt, question.kind, first, question.type, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, holdsType: holdsAnswerType, options })
       : undefined;
     const value = inputs ? confidence(inputs, options) : 0;
     return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, inputs };

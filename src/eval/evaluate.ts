@@ -114,15 +114,7 @@ export interface XquadQuestion {
   split: "dev" | "test";
 }
 
-export interface RankScore {
-  split: string;
-  questions: number;
-  top1: number;
-  recallAt3: number;
-  mrrAt10: number;
-}
-
-/** Each XQuAD passage becomes a one-paragraph knowledge document. */
+/** Each XQuAD passage becomes a one-paragraph knowledge document (the benchmarks' flat corpus). */
 export function xquadKnowledge(dir: string): { knowledge: KnowledgeBase; questions: XquadQuestion[] } {
   const passages = readJsonLines<XquadPassage>(join(dir, "passages.jsonl"));
   const questions = readJsonLines<XquadQuestion>(join(dir, "questions.jsonl"));
@@ -135,92 +127,87 @@ export function xquadKnowledge(dir: string): { knowledge: KnowledgeBase; questio
   return { knowledge: { dir, documents, aliases: [] }, questions };
 }
 
-export interface AnswerScore {
+/** A passage benchmark as the product sees knowledge: articles of paragraphs, questions with their gold paragraph. */
+export interface PassageSet {
+  knowledge: KnowledgeBase;
+  questions: Array<{ id: string; question: string; gold: string; answer: string; split?: string }>;
+  locate: Map<string, { documentId: string; paragraph: number }>;
+}
+
+export interface PassageScore {
   split: string;
   questions: number;
-  /** Gold passage indexed: answered, and the first quote holds the gold answer text. */
+  /** The gold paragraph ranks first / in the first three; reciprocal rank within ten. */
+  top1: number;
+  recallAt3: number;
+  mrrAt10: number;
+  /** Answered, and the first quote comes from the gold paragraph and holds the gold answer. */
   quoteHoldsAnswer: number;
-  /** Gold passage removed (its siblings from the same Wikipedia article stay): share abstained. */
-  nearTopicAbstained: number;
+  /** Share answered at all, with the gold paragraph there. */
+  answered: number;
+  /** Share refused once the question's own paragraph is removed (its article's others stay). NaN when not measured. */
+  nearTopicRefused: number;
 }
 
-/**
- * What a user would see: does the first quote hold the answer, and does the engine abstain
- * when the one passage that answers is missing but its near-topic siblings are there?
- * The second builds one index per gold passage, so it takes a few seconds.
- */
-export function evaluateXquadAnswers(dir: string, options: Partial<EngineOptions> = {}, splits = ["dev", "test"]): AnswerScore[] {
-  const { knowledge, questions, locate } = xquadArticles(dir);
-  const full = createEngine(knowledge, options);
-  const holds = new Map<string, boolean>();
-  for (const q of questions) {
-    const answer = full.answer(q.question);
-    const first = answer.results[0];
-    const gold = locate.get(q.gold)!;
-    holds.set(
-      q.id,
-      answer.answered &&
-        first?.documentId === gold.documentId &&
-        first.paragraph === gold.paragraph &&
-        normalize(first.quote).includes(normalize(q.answer).trim()),
-    );
-  }
-  const abstained = new Map<string, boolean>();
-  for (const [passage, gold] of locate) {
-    const documents = knowledge.documents.map((d) =>
-      d.id === gold.documentId ? { ...d, paragraphs: d.paragraphs.filter((_, p) => p + 1 !== gold.paragraph) } : d,
-    );
-    const without = createEngine({ ...knowledge, documents }, options);
-    for (const q of questions) if (q.gold === passage) abstained.set(q.id, !without.answer(q.question).answered);
-  }
-  const score = (split: string, subset: XquadQuestion[]): AnswerScore => ({
-    split,
-    questions: subset.length,
-    quoteHoldsAnswer: subset.filter((q) => holds.get(q.id)).length / subset.length,
-    nearTopicAbstained: subset.filter((q) => abstained.get(q.id)).length / subset.length,
-  });
-  return [score("all", questions), ...splits.map((split) => score(split, questions.filter((q) => q.split === split)))];
-}
-
-/**
- * XQuAD as the product sees knowledge: each Wikipedia article a document, its passages
- * the paragraphs. `locate` gives each passage id its place.
- */
-export function xquadArticles(dir: string): {
-  knowledge: KnowledgeBase;
-  questions: XquadQuestion[];
-  locate: Map<string, { documentId: string; paragraph: number }>;
-} {
-  const passages = readJsonLines<XquadPassage>(join(dir, "passages.jsonl"));
-  const questions = readJsonLines<XquadQuestion>(join(dir, "questions.jsonl"));
+/** Articles titled and paragraphed as in `passages.jsonl` ("<article>-<paragraph>" ids, a title each). */
+export function passageArticles(dir: string): PassageSet {
+  const file = join(dir, "passages.jsonl");
   const documents = new Map<string, KnowledgeBase["documents"][number]>();
   const locate = new Map<string, { documentId: string; paragraph: number }>();
-  for (const p of passages) {
-    let doc = documents.get(p.title);
+  for (const p of readJsonLines<XquadPassage>(file)) {
+    const article = p.id.split("-")[0]!;
+    let doc = documents.get(article);
     if (!doc) {
-      doc = { id: p.title, file: join(dir, "passages.jsonl"), meta: { title: p.title, publisher: "Wikipedia (XQuAD)", language: "ar" }, paragraphs: [] };
-      documents.set(p.title, doc);
+      doc = { id: `article-${article}`, file, meta: { title: p.title, publisher: "Wikipedia", language: "ar" }, paragraphs: [] };
+      documents.set(article, doc);
     }
     doc.paragraphs.push(p.text.trim());
     locate.set(p.id, { documentId: doc.id, paragraph: doc.paragraphs.length });
   }
-  return { knowledge: { dir, documents: [...documents.values()], aliases: [] }, questions, locate };
+  return { knowledge: { dir, documents: [...documents.values()], aliases: [] }, questions: readJsonLines(join(dir, "questions.jsonl")), locate };
 }
 
-export function evaluateXquad(dir: string, options: Partial<EngineOptions> = {}, splits = ["dev", "test"]): RankScore[] {
-  const { knowledge, questions, locate } = xquadArticles(dir);
+/**
+ * Passage ranks and what a user would see, per split ("all" first). The near-topic part
+ * builds one engine per gold paragraph, so it takes seconds; `nearTopic: false` skips it.
+ */
+export function evaluatePassages(set: PassageSet, options: Partial<EngineOptions> = {}, { splits = [] as string[], nearTopic = true } = {}): PassageScore[] {
+  const { knowledge, questions, locate } = set;
   const engine = createEngine(knowledge, options);
-  const ranks = questions.map((q) => {
+  const row = new Map<string, { rank: number; holds: boolean; answered: boolean; refused: boolean }>();
+  for (const q of questions) {
     const gold = locate.get(q.gold)!;
-    const rank = engine.rankParagraphs(q.question, 10).findIndex((r) => r.documentId === gold.documentId && r.paragraph === gold.paragraph);
-    return { split: q.split, rank: rank < 0 ? Infinity : rank + 1 };
-  });
-  const score = (split: string, subset: typeof ranks): RankScore => ({
-    split,
-    questions: subset.length,
-    top1: subset.filter((r) => r.rank === 1).length / subset.length,
-    recallAt3: subset.filter((r) => r.rank <= 3).length / subset.length,
-    mrrAt10: subset.reduce((sum, r) => sum + (r.rank <= 10 ? 1 / r.rank : 0), 0) / subset.length,
-  });
-  return [score("all", ranks), ...splits.map((split) => score(split, ranks.filter((r) => r.split === split)))];
+    const isGold = (r: { documentId: string; paragraph: number }) => r.documentId === gold.documentId && r.paragraph === gold.paragraph;
+    const rank = engine.rankParagraphs(q.question, 10).findIndex(isGold);
+    const answer = engine.answer(q.question);
+    const first = answer.results[0];
+    const holds = answer.answered && !!first && isGold(first) && normalize(first.quote).includes(normalize(q.answer).trim());
+    row.set(q.id, { rank: rank < 0 ? Infinity : rank + 1, holds, answered: answer.answered, refused: false });
+  }
+  if (nearTopic) {
+    for (const [passage, gold] of locate) {
+      const asked = questions.filter((q) => q.gold === passage);
+      if (!asked.length) continue;
+      const documents = knowledge.documents.map((d) =>
+        d.id === gold.documentId ? { ...d, paragraphs: d.paragraphs.filter((_, p) => p + 1 !== gold.paragraph) } : d,
+      );
+      const without = createEngine({ ...knowledge, documents }, options);
+      for (const q of asked) row.get(q.id)!.refused = !without.answer(q.question).answered;
+    }
+  }
+  const score = (split: string, subset: typeof questions): PassageScore => {
+    const rows = subset.map((q) => row.get(q.id)!);
+    const share = (test: (r: (typeof rows)[number]) => boolean) => rows.filter(test).length / rows.length;
+    return {
+      split,
+      questions: rows.length,
+      top1: share((r) => r.rank === 1),
+      recallAt3: share((r) => r.rank <= 3),
+      mrrAt10: rows.reduce((sum, r) => sum + (r.rank <= 10 ? 1 / r.rank : 0), 0) / rows.length,
+      quoteHoldsAnswer: share((r) => r.holds),
+      answered: share((r) => r.answered),
+      nearTopicRefused: nearTopic ? share((r) => r.refused) : NaN,
+    };
+  };
+  return [score("all", questions), ...splits.map((split) => score(split, questions.filter((q) => q.split === split)))];
 }

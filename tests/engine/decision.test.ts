@@ -15,6 +15,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   focusInArticle: undefined,
   holdsAskedType: undefined,
   definesSubject: false,
+  kind: undefined,
   ...over,
 });
 
