@@ -9,6 +9,12 @@ export const rootTerm = (term: string): string => ROOT_MARK + rootKey(term);
 
 export const isRootTerm = (term: string): boolean => term.startsWith(ROOT_MARK);
 
+/** A proclitic light stemming leaves on a word without the article: «بسعر», «لشركة», «كمدرب». */
+const PROCLITIC = /^[بلكف](?=[\u0621-\u064A]{3})/;
+
 export function withRootKeys(terms: string[]): string[] {
-  return [...terms, ...terms.map(rootTerm)];
+  const keys = terms.map(rootTerm);
+  // Also the root key of the word without it, so «سعر» finds «بسعر» (at the root key's weight).
+  for (const term of terms) if (PROCLITIC.test(term)) keys.push(rootTerm(term.slice(1)));
+  return [...terms, ...keys];
 }
