@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.ts";
 import { shelf } from "./fixtures.ts";
 
-// The lion's article never names the lion in its text; the other article does, in passing.
+// The lion's article never names the lion in its text; words of the question tie it with another article.
 const knowledge = shelf(
-  { id: "hero", title: "عمر المختار", paragraphs: ["لقب عمر المختار بأسد الصحراء، وكان الذكر الحسن له في البرية.", "قاد المقاومة عشرين عاما."] },
+  { id: "hero", title: "عمر المختار", paragraphs: ["لقب عمر المختار بشيخ المجاهدين، وكان الذكر الحسن له في البرية.", "قاد المقاومة عشرين عاما."] },
   { id: "lion", title: "الأسد", paragraphs: ["يعيش الذكر في البرية عادة بين عشر سنوات واثنتي عشرة سنة.", "تصطاد الإناث في جماعات."] },
 );
 const question = "ذكر الأسد في البرية";
@@ -14,7 +14,7 @@ describe("candidate retrieval", () => {
     expect(createEngine(knowledge).rankParagraphs(question, 1)[0]).toMatchObject({ documentId: "lion", paragraph: 1 });
   });
 
-  it("without the title field, the two tie and the passing mention comes first", () => {
+  it("without the title field, the two tie and the other article comes first", () => {
     const [first, second] = createEngine(knowledge, { titleWeight: 0 }).rankParagraphs(question, 2);
     expect(first!.documentId).toBe("hero");
     expect(second!.score).toBe(first!.score);
