@@ -14,10 +14,11 @@ describe("candidate retrieval", () => {
     expect(createEngine(knowledge).rankParagraphs(question, 1)[0]).toMatchObject({ documentId: "lion", paragraph: 1 });
   });
 
-  it("without the title field, the two tie and the other article comes first", () => {
-    const [first, second] = createEngine(knowledge, { titleWeight: 0 }).rankParagraphs(question, 2);
-    expect(first!.documentId).toBe("hero");
-    expect(second!.score).toBe(first!.score);
+  it("adds the title's score to every sentence of the titled article, and to no other", () => {
+    const score = (titleWeight: number, id: string) =>
+      createEngine(knowledge, { titleWeight }).rankParagraphs(question, 4).find((r) => r.documentId === id && r.paragraph === 1)!.score;
+    expect(score(1, "lion")).toBeGreaterThan(score(0, "lion"));
+    expect(score(1, "hero")).toBe(score(0, "hero"));
   });
 
   it("ranks at most one entry per paragraph, best first", () => {
