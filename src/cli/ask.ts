@@ -11,7 +11,7 @@ import { createEngine } from "../engine.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { formatAnswerText } from "./format-text.ts";
 
-const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--within ID] "question"
+const USAGE = `usage: npm run ask -- [--json | --explain] [--knowledge DIR] [--within ID] "question"
        npm run ask -- --batch FILE [--knowledge DIR]`;
 
 async function main(): Promise<number> {
@@ -21,6 +21,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         batch: { type: "string" },
         knowledge: { type: "string" },
         within: { type: "string" },
@@ -64,7 +65,13 @@ async function main(): Promise<number> {
     console.error(`ask: --within ${values.within}: no such document (ids are file names without .md).`);
     return 2;
   }
-  const answer = engine.answer(question, values.within === undefined ? undefined : { within: values.within });
+  const options = values.within === undefined ? undefined : { within: values.within };
+  if (values.explain) {
+    // The answer with the inputs of its answer/abstain decision (src/engine/decision.ts).
+    console.log(JSON.stringify(engine.explain(question, options), null, 2));
+    return 0;
+  }
+  const answer = engine.answer(question, options);
   console.log(values.json ? JSON.stringify(answer, null, 2) : formatAnswerText(answer, engine));
   return 0;
 }

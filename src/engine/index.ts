@@ -11,7 +11,7 @@ import { confidence, decisionInputs, type DecisionInputs, type Quoted } from "./
 import { sentenceMask } from "./coverage.ts";
 import { namesByKey, singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
-import { analyzeQuestion } from "./question.ts";
+import { analyzeQuestion, type Question } from "./question.ts";
 import { asksWhereFrom, detailResults, detailsQuestion, type DetailsQuestion } from "./details.ts";
 import { buildQuery, type Query } from "./query.ts";
 import { quoteSentences, toResult, type QuoteContext } from "./quote.ts";
@@ -54,8 +54,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));
   }
 
-  function search(text: string, limit: number) {
-    const question = analyzeQuestion(text, analyze, options.maxQuestionLength);
+  function search(question: Question, limit: number) {
     const query = buildQuery(question, index, indexes.titles, lookup, options);
     return { question, query, ...retrieve(query, indexes, table, options, limit) };
   }
@@ -66,9 +65,9 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
   }
 
   /** The answer from the sentences `keep` accepts (a follow-up: one document's), and what decided it. */
-  function answerFrom(text: string, keep?: (hit: Hit) => boolean): { answer: Answer; inputs?: DecisionInputs } {
-    const found = search(text, keep ? options.candidates * 5 : options.candidates);
-    const { question, query, titleMask } = found;
+  function answerFrom(text: string, question: Question, keep?: (hit: Hit) => boolean): { answer: Answer; inputs?: DecisionInputs } {
+    const found = search(question, keep ? options.candidates * 5 : options.candidates);
+    const { query, titleMask } = found;
     const hits = rank(keep ? { ...found, hits: found.hits.filter(keep) } : found, question, query, table, options);
     const context = quoteContext(query);
     const scoreOf = new Map(hits.map((h) => [h.unit, h.score]));
@@ -98,19 +97,20 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
 
   function explain(question: string, answerOptions: AnswerOptions = {}): { answer: Answer; inputs?: DecisionInputs } {
     const d = answerOptions.within === undefined ? -1 : knowledge.documents.findIndex((doc) => doc.id === answerOptions.within);
-    const analyzed = analyzeQuestion(question, analyze, options.maxQuestionLength);
+    const analyzed = analyzeQuestion(question, analyze, options);
     const details = detailsQuestion(analyzed) ?? asksWhereFrom(analyzed);
     if (details) return { answer: answerDetails(question, details, d) };
     if (d >= 0) {
-      const within = answerFrom(question, (hit) => table.documentOfSentence(hit.unit) === d);
+      const within = answerFrom(question, analyzed, (hit) => table.documentOfSentence(hit.unit) === d);
       if (within.answer.answered) return within;
     }
-    return answerFrom(question);
+    return answerFrom(question, analyzed);
   }
 
   /** The details asked for, of the article the question names (or replies about, or the only one). */
   function answerDetails(question: string, details: DetailsQuestion, within: number): Answer {
-    const named = details.subject.length ? search(details.subject.map((w) => w.text).join(" "), options.candidates) : undefined;
+    const subject = details.subject.map((w) => w.text).join(" ");
+    const named = subject ? search(analyzeQuestion(subject, analyze, options), options.candidates) : undefined;
     const best = named?.hits[0] && table.documentOfSentence(rank(named, named.question, named.query, table, options)[0]!.unit);
     // Else the article the conversation is about, else every article (each with its details).
     const documents = best !== undefined ? [best] : within >= 0 ? [within] : knowledge.documents.slice(0, options.maxResults).map((_, i) => i);
@@ -127,7 +127,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     rankParagraphs(question, limit) {
       const ranked: RankedParagraph[] = [];
       const seen = new Set<number>();
-      const found = search(question, limit * 20);
+      const found = search(analyzeQuestion(question, analyze, options), limit * 20);
       for (const hit of rank(found, found.question, found.query, table, options)) {
         if (seen.has(hit.group)) continue;
         seen.add(hit.group);

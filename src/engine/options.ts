@@ -9,6 +9,12 @@ export interface EngineOptions {
   bm25: Bm25Params;
   /** Weight of the title field's BM25 score, added to every sentence of the titled document. 0 turns it off. */
   titleWeight: number;
+  /** Only the best titles lend their score: on a large shelf a common title word would touch every paragraph. */
+  titledDocuments: number;
+  /** The best titles' documents have their sentences ranked even when no other word of theirs matches. */
+  seededDocuments: number;
+  /** A definition question («ما هو X؟») names its subject in at most this many content words. */
+  definitionWords: number;
   /**
    * A question word the quote's article lacks in every form weighs at least this × its idf
    * over the whole shelf (see decision.ts). 0: idf within the article alone.
@@ -47,6 +53,9 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   minConfidence: 0.25,
   bm25: DEFAULT_BM25,
   titleWeight: 1,
+  titledDocuments: 50,
+  seededDocuments: 3,
+  definitionWords: 3,
   missingWordWeight: 0.75,
   fuzzyWeight: 0.8,
   rootWeight: 0.7,

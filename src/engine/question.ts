@@ -2,6 +2,7 @@
 // and the question word), what it asks for, and whether it asks what its subject is.
 import type { Analyzer, Word } from "../text/analyze.ts";
 import { expectedAnswerType, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
+import type { EngineOptions } from "./options.ts";
 
 export interface Question {
   /** The question as asked, cut to the longest the engine reads. */
@@ -18,11 +19,8 @@ export interface Question {
   names: string[];
 }
 
-/** A definition question names its subject in at most this many content words. */
-const DEFINITION_WORDS = 3;
-
-export function analyzeQuestion(text: string, analyze: Analyzer, maxLength: number): Question {
-  const cut = text.slice(0, maxLength);
+export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLength, definitionWords }: Pick<EngineOptions, "maxQuestionLength" | "definitionWords">): Question {
+  const cut = text.slice(0, maxQuestionLength);
   const words = analyze.words(cut);
   const kind = questionKind(cut);
   const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
@@ -33,7 +31,7 @@ export function analyzeQuestion(text: string, analyze: Analyzer, maxLength: numb
     kind,
     kindAt,
     type: expectedAnswerType(cut),
-    definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= DEFINITION_WORDS,
+    definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= definitionWords,
     names: content.filter((w) => w.alias || /^[a-z]/.test(w.text)).map((w) => w.term!),
   };
 }

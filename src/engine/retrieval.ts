@@ -23,11 +23,8 @@ export interface Candidates {
   titleMask: Map<number, number>;
 }
 
-/** Documents whose title the question names have their sentences ranked even when no other word of theirs matches. */
-const SEEDED_DOCUMENTS = 3;
+/** A bound on the seeded sentences, whatever the seeded documents' length. */
 const MAX_SEEDS = 400;
-/** Only the best titles lend their score: on a large shelf a common title word would touch every paragraph. */
-const MAX_TITLED_DOCUMENTS = 50;
 
 export function buildIndexes(table: SentenceTable, analyze: Analyzer, options: EngineOptions): Indexes {
   const expand = (terms: string[]) => (options.rootWeight ? withRootKeys(terms) : terms);
@@ -56,14 +53,14 @@ export function retrieve(query: Query, indexes: Indexes, table: SentenceTable, o
         if (termId !== undefined) titleQuery.push({ termId, weight: w.formWeight * (k ? options.rootWeight : 1) }), word.push(i);
       }),
     );
-    const found = titleQuery.length ? titles.search(titleQuery, MAX_TITLED_DOCUMENTS) : [];
+    const found = titleQuery.length ? titles.search(titleQuery, options.titledDocuments) : [];
     found.forEach(({ unit: d, score, unitMask }, rank) => {
       titleMask.set(d, word.reduce((mask, i, j) => (unitMask & (1 << j) ? mask | (1 << i) : mask), 0));
       for (let p = table.firstParagraph[d]!; p < table.firstParagraph[d + 1]!; p++) {
         paragraphBonus[p] = options.titleWeight * score;
         touched.push(p);
       }
-      if (rank < SEEDED_DOCUMENTS) {
+      if (rank < options.seededDocuments) {
         for (let s = table.firstSentence[d]!; s < table.firstSentence[d + 1]! && seeds.length < MAX_SEEDS; s++) seeds.push(s);
       }
     });

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.ts";
 import { detailsQuestion } from "../../src/engine/details.ts";
 import { analyzeQuestion } from "../../src/engine/question.ts";
+import { DEFAULTS } from "../../src/engine/options.ts";
 import { createAnalyzer } from "../../src/text/analyze.ts";
 import { shelf } from "./fixtures.ts";
 
 const analyze = createAnalyzer();
-const fields = (text: string) => detailsQuestion(analyzeQuestion(text, analyze, 1000))?.fields;
+const fields = (text: string) => detailsQuestion(analyzeQuestion(text, analyze, DEFAULTS))?.fields;
 
 describe("questions about an article itself", () => {
   it.each([

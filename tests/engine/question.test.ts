@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQuestion } from "../../src/engine/question.ts";
+import { DEFAULTS } from "../../src/engine/options.ts";
 import { createAnalyzer } from "../../src/text/analyze.ts";
 
 const analyze = createAnalyzer([{ canonical: "spotify", spellings: ["سبوتيفاي"] }]);
-const question = (text: string) => analyzeQuestion(text, analyze, 1000);
+const question = (text: string) => analyzeQuestion(text, analyze, DEFAULTS);
 
 describe("question analysis", () => {
   it.each([
@@ -45,6 +46,6 @@ describe("question analysis", () => {
   });
 
   it("cuts a huge question to the longest the engine reads", () => {
-    expect(analyzeQuestion("كلمة ".repeat(1000), analyze, 100).text).toHaveLength(100);
+    expect(analyzeQuestion("كلمة ".repeat(1000), analyze, { ...DEFAULTS, maxQuestionLength: 100 }).text).toHaveLength(100);
   });
 });
