@@ -12,8 +12,8 @@ import { loadKnowledge } from "../src/knowledge/load.ts";
 import type { KnowledgeBase, KnowledgeDocument } from "../src/types.ts";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-/** Read-only XQuAD-ar data, beside the project (`../shared/data/xquad-ar`). */
-export const XQUAD_DIR = resolve(PROJECT_ROOT, "../shared/data/xquad-ar");
+/** XQuAD-ar, the copy vendored for the tests (the same files as `../shared/data/xquad-ar`), so a clone alone runs them. */
+export const XQUAD_DIR = resolve(PROJECT_ROOT, "tests/data/xquad-ar");
 export const ARTICLE_DIR = join(PROJECT_ROOT, "knowledge");
 /** Synthetic archives written as knowledge folders, for the start-up measurements (gitignored). */
 export const CACHE_DIR = join(PROJECT_ROOT, ".cache", "bench");
