@@ -19,13 +19,21 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return clean;
 }
 
-/** A deep copy of a log value with secrets redacted from every string; errors become plain objects. */
+/**
+ * Keys that name a user or a chat (in a private chat the chat id is the user's id). grammY
+ * errors carry the refused call's payload, so they reach logs unless dropped here.
+ */
+const IDENTITY_KEYS = new Set(["chat_id", "user_id", "from_chat_id", "migrate_to_chat_id", "migrate_from_chat_id", "chat", "from", "sender_chat", "user"]);
+
+/** A deep copy of a log value with secrets and identities redacted; errors become plain objects. */
 export function sanitize(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (typeof value === "string") return redactSecrets(value, secrets);
   if (depth > 8 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) return sanitize(pino.stdSerializers.err(value), secrets, depth + 1);
   if (Array.isArray(value)) return value.map((item) => sanitize(item, secrets, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sanitize(item, secrets, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, IDENTITY_KEYS.has(key) ? REDACTED : sanitize(item, secrets, depth + 1)]),
+  );
 }
 
 export interface LoggerOptions {

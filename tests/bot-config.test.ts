@@ -145,6 +145,17 @@ describe("token redaction", () => {
     expect(clean).toContain("bot[redacted]/getUpdates");
   });
 
+  it("drops user and chat identities, such as the payload a refused call carries", () => {
+    const refused = Object.assign(new Error("Call to 'sendMessage' failed! (403: Forbidden: bot was blocked by the user)"), {
+      method: "sendMessage",
+      payload: { chat_id: 987654321, text: "جواب", reply_parameters: { message_id: 5 } },
+    });
+    const clean = JSON.stringify(sanitize({ err: refused, update: { message: { from: { id: 987654321 }, chat: { id: 987654321 } } } }));
+    expect(clean).not.toContain("987654321");
+    expect(clean).toContain("sendMessage");
+    expect(clean).toContain("bot was blocked by the user");
+  });
+
   it("the logger never prints the token: messages, errors, stacks, nested fields", () => {
     let output = "";
     const destination = new Writable({
