@@ -2,33 +2,26 @@
 // first quote holds; below `minConfidence` the engine abstains rather than quote
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
+import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Query } from "./query.ts";
+import type { Question } from "./question.ts";
 import type { SentenceTable } from "./sentences.ts";
 
 export interface DecisionInputs {
-  /** Share of the question's weight the quote holds, each word weighed within the quote's article. */
+  /** Share of the question's weight the quote holds, each word weighed within the quote's article (`weightsWithin`). */
   quoteCoverage: number;
-  /** The same with each word weighed over the whole shelf. */
-  quoteCoverageGlobal: number;
-  /** Share (within the article) the quote's paragraph holds. */
-  paragraphCoverage: number;
-  /** Share (over the shelf) the title of the quote's article holds. */
+  /** Share (each word weighed over the shelf) that the title of the quote's article holds. */
   titleCoverage: number;
-  /** Share (over the shelf) of words the quote's article does not hold at all, in any form. */
-  missingFromArticle: number;
   /** Does the quote hold the number or time the question asks for? Undefined: it asks for neither. */
   holdsAskedType: boolean | undefined;
-  /** Share (over the shelf) of words no document holds in any form. */
-  missingFromShelf: number;
+  /** What the question word asks for. */
+  kind: QuestionKind | undefined;
   /** Does the quote hold the question's focus, its first content word after the question word? Undefined: none. */
   focusInQuote: boolean | undefined;
-  focusInArticle: boolean | undefined;
   /** A definition question about the article's subject, answered by its opening sentence. */
   definesSubject: boolean;
-  /** What the question word asks for. */
-  kind: string | undefined;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -77,45 +70,30 @@ export interface Quoted {
 }
 
 export function decisionInputs(
+  question: Question,
   query: Query,
-  focus: number,
-  kind: string | undefined,
   quoted: Quoted,
-  askedType: "number" | "time" | undefined,
   context: {
     table: SentenceTable;
     index: Bm25Index;
     maskOf: (sentence: number) => number;
     titleMask: Map<number, number>;
+    /** Each question word's idf over the whole shelf. */
     globalWeights: number[];
-    holdsType: (text: string, type: "number" | "time") => boolean;
     options: EngineOptions;
   },
 ): DecisionInputs {
-  const { table, index, options, globalWeights } = context;
+  const { table, index, options } = context;
   const d = table.documentOfSentence(quoted.sentences[0]!);
-  const inTitle = context.titleMask.get(d) ?? 0;
-  const within = weightsWithin(query, d, table, index, options.missingWordWeight);
   const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
-  const first = table.firstSentence[d]!;
-  const end = table.firstSentence[d + 1]!;
-  const inArticle = (termId: number | undefined) => termId !== undefined && index.groupDfIn(termId, first, end) > 0;
-  const missing = query.words.map((w, i) => !(inTitle & (1 << i)) && !inArticle(w.formId) && !inArticle(w.rootId));
-  const total = globalWeights.reduce((a, b) => a + b, 0) || 1;
-  const holds = (m: number, w: Query["words"][number]) => (m & (w.formBit | w.rootBit)) !== 0;
   // «كم عدد X؟» asks about X: «عدد» only says a count is wanted.
-  const focusWord = focus >= 0 ? query.words.find((w) => w.position > focus && w.form !== COUNT) : undefined;
+  const focus = question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && w.form !== COUNT) : undefined;
   return {
-    missingFromShelf: query.words.reduce((sum, w, i) => sum + (w.formId === undefined && w.rootId === undefined ? globalWeights[i]! : 0), 0) / total,
-    focusInQuote: focusWord ? holds(mask, focusWord) : undefined,
-    focusInArticle: focusWord ? !missing[query.words.indexOf(focusWord)] : undefined,
-    quoteCoverage: coverage(query, within, mask, options.rootWeight),
-    quoteCoverageGlobal: coverage(query, globalWeights, mask, options.rootWeight),
-    paragraphCoverage: coverage(query, within, quoted.hit.groupMask, options.rootWeight),
-    titleCoverage: share(globalWeights, inTitle),
-    missingFromArticle: missing.reduce((sum, m, i) => sum + (m ? globalWeights[i]! : 0), 0) / total,
-    holdsAskedType: askedType === undefined ? undefined : context.holdsType(quoted.quote, askedType),
+    quoteCoverage: coverage(query, weightsWithin(query, d, table, index, options.missingWordWeight), mask, options.rootWeight),
+    titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
+    holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, question.type),
+    kind: question.kind,
+    focusInQuote: focus ? (mask & (focus.formBit | focus.rootBit)) !== 0 : undefined,
     definesSubject: quoted.definesSubject,
-    kind,
   };
 }

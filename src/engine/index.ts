@@ -3,7 +3,6 @@
 // → ranking → quotes → answer/abstain. Knows nothing about Telegram.
 import { FuzzyVocabulary } from "../search/fuzzy.ts";
 import { createAnalyzer } from "../text/analyze.ts";
-import { holdsAnswerType } from "../text/answer-type.ts";
 import { isRootTerm } from "../text/expand.ts";
 import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
 import type { Hit } from "../search/bm25.ts";
@@ -88,9 +87,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       results.push(result);
       if (results.length === options.maxResults) break;
     }
-    const inputs = first
-      ? decisionInputs(query, question.kindAt, question.kind, first, question.type, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, holdsType: holdsAnswerType, options })
-      : undefined;
+    const inputs = first ? decisionInputs(question, query, first, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, options }) : undefined;
     const value = inputs ? confidence(inputs, options) : 0;
     return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, inputs };
   }

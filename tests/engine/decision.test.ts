@@ -6,16 +6,11 @@ import { shelf } from "./fixtures.ts";
 
 const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   quoteCoverage: 0.8,
-  quoteCoverageGlobal: 0.8,
-  paragraphCoverage: 0.8,
   titleCoverage: 0,
-  missingFromArticle: 0,
-  missingFromShelf: 0,
-  focusInQuote: undefined,
-  focusInArticle: undefined,
   holdsAskedType: undefined,
-  definesSubject: false,
   kind: undefined,
+  focusInQuote: undefined,
+  definesSubject: false,
   ...over,
 });
 
@@ -27,6 +22,12 @@ describe("the answer/abstain decision", () => {
   it("halves it when a how-many/when question gets a quote with no number or time", () => {
     expect(confidence(inputs({ holdsAskedType: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
     expect(confidence(inputs({ holdsAskedType: true }), DEFAULTS)).toBeCloseTo(0.8);
+  });
+
+  it("halves it when a how-many question's quote does not name what is counted", () => {
+    expect(confidence(inputs({ kind: "how many", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    expect(confidence(inputs({ kind: "how many", focusInQuote: true }), DEFAULTS)).toBeCloseTo(0.8);
+    expect(confidence(inputs({ kind: "what", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8);
   });
 
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
