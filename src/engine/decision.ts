@@ -5,7 +5,7 @@ import type { Bm25Index, Hit } from "../search/bm25.ts";
 import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
-import type { Query } from "./query.ts";
+import { focusOf, holdsWord, type Query } from "./query.ts";
 import type { Question } from "./question.ts";
 import type { SentenceTable } from "./sentences.ts";
 
@@ -60,8 +60,6 @@ function share(weights: number[], mask: number): number {
   return total ? weights.reduce((sum, w, i) => sum + (mask & (1 << i) ? w : 0), 0) / total : 0;
 }
 
-const COUNT = "عدد";
-
 export interface Quoted {
   hit: Hit;
   sentences: number[];
@@ -86,14 +84,13 @@ export function decisionInputs(
   const { table, index, options } = context;
   const d = table.documentOfSentence(quoted.sentences[0]!);
   const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
-  // «كم عدد X؟» asks about X: «عدد» only says a count is wanted.
-  const focus = question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && w.form !== COUNT) : undefined;
+  const focus = focusOf(question, query);
   return {
     quoteCoverage: coverage(query, weightsWithin(query, d, table, index, options.missingWordWeight), mask, options.rootWeight),
     titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
     holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, question.type),
     kind: question.kind,
-    focusInQuote: focus ? (mask & (focus.formBit | focus.rootBit)) !== 0 : undefined,
+    focusInQuote: focus ? holdsWord(mask, focus) : undefined,
     definesSubject: quoted.definesSubject,
   };
 }

@@ -87,3 +87,14 @@ function findForm(word: Question["words"][number], lookup: LookupContext) {
   }
   return undefined;
 }
+
+/** «كم عدد X؟» asks about X: «عدد» only says a count is wanted. */
+const COUNT = "عدد";
+
+/** The question's focus: its first content word after the question word («كم سعر…» → سعر). */
+export function focusOf(question: Question, query: Query): QueryWord | undefined {
+  return question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && w.form !== COUNT) : undefined;
+}
+
+/** Does a sentence or paragraph mask hold the word, in its form or its root key? */
+export const holdsWord = (mask: number, word: QueryWord): boolean => (mask & (word.formBit | word.rootBit)) !== 0;
