@@ -22,6 +22,9 @@ export interface DecisionInputs {
   focusInQuote: boolean | undefined;
   /** A definition question about the article's subject, answered by its opening sentence. */
   definesSubject: boolean;
+  /** How many of the question's content words the quote holds, of how many. */
+  wordsHeld: number;
+  words: number;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -31,6 +34,8 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.holdsAskedType === false) value *= options.answerTypePenalty;
   // «كم سعر…؟» answered by a quote that does not name the price: its number is another one.
   if (inputs.kind === "how many" && inputs.focusInQuote === false) value *= options.answerTypePenalty;
+  // One word of a longer question is a passing mention, not an answer.
+  if (inputs.wordsHeld <= 1 && inputs.words >= options.loneWordQuestion) value *= options.answerTypePenalty;
   return value;
 }
 
@@ -92,5 +97,7 @@ export function decisionInputs(
     kind: question.kind,
     focusInQuote: focus ? holdsWord(mask, focus) : undefined,
     definesSubject: quoted.definesSubject,
+    wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
+    words: query.words.length,
   };
 }

@@ -38,8 +38,13 @@ export interface EngineOptions {
   nearTieNeighbour: number;
   /** A neighbour joins the quote only when it adds at least this share of what the sentence holds. */
   neighbourMinGain: number;
-  /** Confidence kept when a "how many"/"when" question gets a quote with no number/time in it. */
+  /**
+   * Confidence kept when a quote cannot hold what the question asks: a "how many"/"when"
+   * question with no number/time in it, a «كم X» question whose quote does not name X, or a
+   * quote holding one word of a question of `loneWordQuestion` content words or more.
+   */
   answerTypePenalty: number;
+  loneWordQuestion: number;
   /** A cut quote keeps about this many characters before its first matched word. */
   quoteLead: number;
   maxResults: number;
@@ -69,6 +74,8 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   nearTieNeighbour: 0.85,
   neighbourMinGain: 0.25,
   answerTypePenalty: 0.5,
+  // Shelf, article-holdout4 and -5: refused +0.03 each, no answer lost on any set.
+  loneWordQuestion: 3,
   quoteLead: 100,
   maxResults: 5,
   maxQuoteLength: 600,

@@ -11,6 +11,8 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   kind: undefined,
   focusInQuote: undefined,
   definesSubject: false,
+  wordsHeld: 2,
+  words: 2,
   ...over,
 });
 
@@ -28,6 +30,12 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ kind: "how many", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
     expect(confidence(inputs({ kind: "how many", focusInQuote: true }), DEFAULTS)).toBeCloseTo(0.8);
     expect(confidence(inputs({ kind: "what", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8);
+  });
+
+  it("halves it when the quote holds only one word of a question of three or more", () => {
+    expect(confidence(inputs({ wordsHeld: 1, words: 3 }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    expect(confidence(inputs({ wordsHeld: 1, words: 2 }), DEFAULTS)).toBeCloseTo(0.8);
+    expect(confidence(inputs({ wordsHeld: 2, words: 4 }), DEFAULTS)).toBeCloseTo(0.8);
   });
 
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
