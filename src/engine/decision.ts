@@ -1,7 +1,7 @@
 // Stage 6, the answer/abstain decision. Confidence says how much of the question the
 // first quote holds; below `minConfidence` the engine abstains rather than quote
 // something that does not answer. Its inputs are computed here, in the open.
-import type { Bm25Index, Hit } from "../search/bm25.ts";
+import type { Bm25Index } from "../search/bm25.ts";
 import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -66,7 +66,6 @@ function share(weights: number[], mask: number): number {
 }
 
 export interface Quoted {
-  hit: Hit;
   sentences: number[];
   quote: string;
   definesSubject: boolean;

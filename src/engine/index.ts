@@ -82,7 +82,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       if (!first) {
         const d = table.documentOfSentence(hit.unit);
         const definesSubject = sentences[0] === table.firstSentence[d] && asksForSubject(question, query, titleMask, d);
-        first = { hit, sentences, quote: result.quote, definesSubject };
+        first = { sentences, quote: result.quote, definesSubject };
       }
       results.push(result);
       if (results.length === options.maxResults) break;

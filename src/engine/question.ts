@@ -15,8 +15,6 @@ export interface Question {
   definition: boolean;
   /** Where the question word stands among the words (-1: none). */
   kindAt: number;
-  /** Latin-script words and known names: what the question is about, in any script. */
-  names: string[];
 }
 
 export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLength, definitionWords }: Pick<EngineOptions, "maxQuestionLength" | "definitionWords">): Question {
@@ -32,6 +30,5 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
     kindAt,
     type: expectedAnswerType(cut),
     definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= definitionWords,
-    names: content.filter((w) => w.alias || /^[a-z]/.test(w.text)).map((w) => w.term!),
   };
 }

@@ -29,7 +29,6 @@ describe("question analysis", () => {
     expect(q.words.map((w) => w.text)).toEqual(["ليش", "spotify", "غاضبه"]);
     expect(q.words[0]!.term).toBeUndefined();
     expect(q.words[1]).toMatchObject({ term: "spotify", alias: true });
-    expect(q.names).toEqual(["spotify"]);
   });
 
   it("says when a number or a time is asked for", () => {
