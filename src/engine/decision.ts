@@ -5,7 +5,7 @@ import type { Bm25Index } from "../search/bm25.ts";
 import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
-import { focusOf, holdsWord, type Query } from "./query.ts";
+import { focusOf, holdsWord, type Query, type QueryWord } from "./query.ts";
 import type { Question } from "./question.ts";
 import type { SentenceTable } from "./sentences.ts";
 
@@ -51,18 +51,36 @@ export function weightsWithin(query: Query, document: number, table: SentenceTab
   return query.words.map((w) => {
     const df = w.formId === undefined ? 0 : index.groupDfIn(w.formId, first, end);
     const within = Math.log(1 + (paragraphs - df + 0.5) / (df + 0.5)) * w.boost;
-    const inArticle = df > 0 || (w.rootId !== undefined && index.groupDfIn(w.rootId, first, end) > 0);
     // A word the article lacks in every form weighs at least as much as its rarity on the
     // whole shelf says: in a short article, idf within it barely tells a missing word from
     // a word it holds once.
-    return inArticle ? within : Math.max(within, missingWordWeight * index.groupIdf(w.formId ?? w.rootId) * w.boost);
+    return inArticle(w, document, table, index) ? within : Math.max(within, missingWordWeight * index.groupIdf(w.formId ?? w.rootId) * w.boost);
   });
+}
+
+function inArticle(w: QueryWord, document: number, table: SentenceTable, index: Bm25Index): boolean {
+  const first = table.firstSentence[document]!;
+  const end = table.firstSentence[document + 1]!;
+  return [w.formId, w.rootId].some((id) => id !== undefined && index.groupDfIn(id, first, end) > 0);
 }
 
 /** The share of the weights whose bit (by word) is set. */
 function share(weights: number[], mask: number): number {
   const total = weights.reduce((a, b) => a + b, 0);
   return total ? weights.reduce((sum, w, i) => sum + (mask & (1 << i) ? w : 0), 0) / total : 0;
+}
+
+/** One question word as the decision saw it (for `npm run ask -- --explain`). */
+export interface WordInDecision {
+  asked: string;
+  /** The index term it was matched as; undefined: the knowledge lacks it. */
+  form: string | undefined;
+  lookedUp: boolean;
+  /** In the quote as its form, only by its root key, or not at all. */
+  inQuote: "form" | "root" | "no";
+  /** Does the quote's article hold it in some form? */
+  inArticle: boolean;
+  weight: number;
 }
 
 export interface Quoted {
@@ -84,13 +102,22 @@ export function decisionInputs(
     globalWeights: number[];
     options: EngineOptions;
   },
-): DecisionInputs {
+): { inputs: DecisionInputs; words: WordInDecision[] } {
   const { table, index, options } = context;
   const d = table.documentOfSentence(quoted.sentences[0]!);
   const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
   const focus = focusOf(question, query);
-  return {
-    quoteCoverage: coverage(query, weightsWithin(query, d, table, index, options.missingWordWeight), mask, options.rootWeight),
+  const weights = weightsWithin(query, d, table, index, options.missingWordWeight);
+  const words = query.words.map((w, i): WordInDecision => ({
+    asked: question.words[w.position]!.text,
+    form: w.form,
+    lookedUp: w.formWeight < 1,
+    inQuote: mask & w.formBit ? "form" : mask & w.rootBit ? "root" : "no",
+    inArticle: inArticle(w, d, table, index),
+    weight: Math.round(weights[i]! * 1000) / 1000,
+  }));
+  const inputs: DecisionInputs = {
+    quoteCoverage: coverage(query, weights, mask, options.rootWeight),
     titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
     holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, question.type),
     kind: question.kind,
@@ -99,4 +126,5 @@ export function decisionInputs(
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
     words: query.words.length,
   };
+  return { inputs, words };
 }

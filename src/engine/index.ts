@@ -6,7 +6,7 @@ import { createAnalyzer } from "../text/analyze.ts";
 import { isRootTerm } from "../text/expand.ts";
 import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
 import type { Hit } from "../search/bm25.ts";
-import { confidence, decisionInputs, type DecisionInputs, type Quoted } from "./decision.ts";
+import { confidence, decisionInputs, type DecisionInputs, type Quoted, type WordInDecision } from "./decision.ts";
 import { sentenceMask } from "./coverage.ts";
 import { namesByKey, singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
@@ -29,7 +29,14 @@ export interface AnswerEngine extends Engine {
   /** Paragraphs best first, at most one entry per paragraph (for evaluation). */
   rankParagraphs(question: string, limit: number): RankedParagraph[];
   /** The answer, with the inputs of its answer/abstain decision (for evaluation and `npm run ask -- --explain`). */
-  explain(question: string, options?: AnswerOptions): { answer: Answer; inputs?: DecisionInputs };
+  explain(question: string, options?: AnswerOptions): Explained;
+}
+
+/** An answer with what decided it: the decision's inputs, and each question word's part in them. */
+export interface Explained {
+  answer: Answer;
+  inputs?: DecisionInputs;
+  words?: WordInDecision[];
 }
 
 export function createEngine(knowledge: KnowledgeBase, overrides: Partial<EngineOptions> = {}): AnswerEngine {
@@ -64,7 +71,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
   }
 
   /** The answer from the sentences `keep` accepts (a follow-up: one document's), and what decided it. */
-  function answerFrom(text: string, question: Question, keep?: (hit: Hit) => boolean): { answer: Answer; inputs?: DecisionInputs } {
+  function answerFrom(text: string, question: Question, keep?: (hit: Hit) => boolean): Explained {
     const found = search(question, keep ? options.candidates * 5 : options.candidates);
     const { query, titleMask } = found;
     const hits = rank(keep ? { ...found, hits: found.hits.filter(keep) } : found, question, query, table, options);
@@ -87,12 +94,12 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       results.push(result);
       if (results.length === options.maxResults) break;
     }
-    const inputs = first ? decisionInputs(question, query, first, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, options }) : undefined;
-    const value = inputs ? confidence(inputs, options) : 0;
-    return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, inputs };
+    const decided = first ? decisionInputs(question, query, first, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, options }) : undefined;
+    const value = decided ? confidence(decided.inputs, options) : 0;
+    return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, ...decided };
   }
 
-  function explain(question: string, answerOptions: AnswerOptions = {}): { answer: Answer; inputs?: DecisionInputs } {
+  function explain(question: string, answerOptions: AnswerOptions = {}): Explained {
     const d = answerOptions.within === undefined ? -1 : knowledge.documents.findIndex((doc) => doc.id === answerOptions.within);
     const analyzed = analyzeQuestion(question, analyze, options);
     const details = detailsQuestion(analyzed) ?? asksWhereFrom(analyzed);

@@ -50,14 +50,54 @@ function deletions(word: string): string[] {
   return keys;
 }
 
-/** Optimal string alignment distance ≤ 1: one substitution, insertion, deletion or adjacent swap. */
+// The standard Arabic keyboard's rows (normalised as the text is: ى ئ → ي, ة → ه, ؤ → و).
+const KEY_ROWS = ["ضصثقفغعهخحجد", "شسيبلاتنمكط", "يءور.يهوزظ"];
+// Letters people write for one another by sound: ذ ز د ظ ض, ث س ص ت ط, ق ك ء, ح ه, ع ا ء.
+const SOUND_ALIKE = ["ذز", "ذد", "زظ", "ذظ", "ظض", "ضد", "ثس", "ثت", "سص", "تط", "قك", "قء", "حه", "عا", "ءا", "غخ"];
+
+/** Arabic letter pairs a slip of the finger or of the ear turns into one another. */
+const LIKELY_SUBSTITUTIONS: ReadonlySet<string> = (() => {
+  const pairs = new Set<string>();
+  const add = (x: string | undefined, y: string | undefined) => {
+    if (x && y && x !== "." && y !== ".") pairs.add(x + y).add(y + x);
+  };
+  const [top, home, bottom] = KEY_ROWS as [string, string, string];
+  for (const row of KEY_ROWS) for (let i = 1; i < row.length; i++) add(row[i - 1], row[i]);
+  // Staggered rows: home key j sits below top keys j and j+1, above bottom keys j-1 and j.
+  for (let j = 0; j < home.length; j++) {
+    add(home[j], top[j]);
+    add(home[j], top[j + 1]);
+    add(home[j], bottom[j - 1]);
+    add(home[j], bottom[j]);
+  }
+  for (const pair of SOUND_ALIKE) add(pair[0], pair[1]);
+  return pairs;
+})();
+
+const isArabicLetter = (ch: string) => ch >= "\u0621" && ch <= "\u064A";
+
+/**
+ * Could one letter be a typo for the other? Any two Latin letters; Arabic ones only when
+ * neighbours on the keyboard or alike in sound: «عاصمه» is no typo for «عالم».
+ */
+export function likelySubstitution(x: string, y: string): boolean {
+  return !(isArabicLetter(x) && isArabicLetter(y)) || LIKELY_SUBSTITUTIONS.has(x + y);
+}
+
+/** Letters that open derived forms of one word (متأثرة، تتأثر، يتأثر; مبسط، ابسط): not typos, but close. */
+const isPrefixLetter = (ch: string) => "اتينم".includes(ch);
+
+/**
+ * Optimal string alignment distance ≤ 1: one likely substitution (or another opening
+ * letter of a derived form), an insertion, a deletion or an adjacent swap.
+ */
 export function isOneEditAway(a: string, b: string): boolean {
   if (a === b) return false;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    if (a.slice(i + 1) === b.slice(i + 1)) return likelySubstitution(a[i]!, b[i]!) || (i === 0 && isPrefixLetter(a[0]!) && isPrefixLetter(b[0]!));
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);

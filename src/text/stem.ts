@@ -17,10 +17,20 @@ function stripPrefix(word: string): string {
   return word;
 }
 
+const PRONOUNS = new Set(["ها", "ه", "ي"]);
+
 function stripSuffixes(word: string): string {
+  let pronoun = false;
   for (const suffix of SUFFIXES) {
-    if (word.length >= suffix.length + 2 && word.endsWith(suffix)) word = word.slice(0, -suffix.length);
+    if (word.length >= suffix.length + 2 && word.endsWith(suffix)) {
+      word = word.slice(0, -suffix.length);
+      pronoun ||= PRONOUNS.has(suffix);
+    }
   }
+  // Before a pronoun ة is written ت («موهبته», «سياراته»): without it the word meets its
+  // bare form (موهبة → موهب, سيارات → سيار). Three letters are a word of their own (بيته).
+  if (pronoun && word.length >= 5 && word.endsWith("ات")) return word.slice(0, -2);
+  if (pronoun && word.length >= 4 && word.endsWith("ت")) return word.slice(0, -1);
   return word;
 }
 

@@ -10,6 +10,11 @@ describe("isOneEditAway", () => {
     ["نموذج", "نموذج", false],
     ["نموذج", "نمدوذ", false],
     ["abcd", "bcda", false],
+    ["مجانيه", "مجانبه", true], // ي and ب are neighbours on the keyboard
+    ["كتاب", "كثاب", true], // ت and ث sound alike
+    ["عالم", "عاصم", false], // ل and ص are neither
+    ["تتاثر", "متاثر", true], // another opening letter of a derived form
+    ["spotify", "spotufy", true], // any Latin letter
   ])("%s ~ %s → %s", (a, b, expected) => {
     expect(isOneEditAway(a, b)).toBe(expected);
   });

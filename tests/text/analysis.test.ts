@@ -57,6 +57,10 @@ describe("stop words", () => {
     for (const w of ["معها", "عليهم", "بشو", "لمين", "عندي", "فيها"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["بيان", "وقت", "مستخدم", "شركه", "لقب"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
+  it("holds question words run together or spelt as said", () => {
+    for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    for (const w of ["مادة", "ماكينة", "ماهر", "مالك"]) expect(isStopWord(normalize(w)), w).toBe(false);
+  });
   it("keeps content words that stopwords-iso lists", () => {
     for (const w of ["اليوم", "عام", "مليون", "قوة"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
@@ -112,6 +116,21 @@ describe("analyzer", () => {
   });
   it("drops stop words and single letters", () => {
     expect(terms("ليش ما هو و")).toEqual([]);
+  });
+});
+
+describe("stem: ة written ت before a pronoun", () => {
+  const same = (a: string, b: string) => expect(stem(normalize(a)), a).toBe(stem(normalize(b)));
+  it("meets the bare word", () => {
+    same("موهبته", "موهبة");
+    same("دولتها", "دولة");
+    same("سياراته", "سيارات");
+    same("حياتها", "حياة");
+  });
+  it("leaves a three-letter word and a word with no pronoun alone", () => {
+    expect(stem(normalize("بيته"))).toBe("بيت");
+    expect(stem(normalize("صوته"))).toBe("صوت");
+    expect(stem(normalize("اكتشفت"))).toBe("اكتشفت");
   });
 });
 
