@@ -59,7 +59,7 @@ describe("stop words", () => {
   });
   it("holds question words run together or spelt as said", () => {
     for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
-    for (const w of ["مادة", "ماكينة", "ماهر", "مالك"]) expect(isStopWord(normalize(w)), w).toBe(false);
+    for (const w of ["مادة", "ماكينة", "ماهر", "مازن"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
   it("keeps content words that stopwords-iso lists", () => {
     for (const w of ["اليوم", "عام", "مليون", "قوة"]) expect(isStopWord(normalize(w)), w).toBe(false);
