@@ -9,8 +9,8 @@ export const rootTerm = (term: string): string => ROOT_MARK + rootKey(term);
 
 export const isRootTerm = (term: string): boolean => term.startsWith(ROOT_MARK);
 
-/** A proclitic light stemming leaves on a word without the article: «بسعر», «لشركة», «كمدرب». */
-const PROCLITIC = /^[بلكف](?=[\u0621-\u064A]{3})/;
+/** A proclitic light stemming leaves on a word without the article: «بسعر», «لشركة», «كمدرب», «وعمل». */
+const PROCLITIC = /^[وبلكف](?=[\u0621-\u064A]{3})/;
 
 export function withRootKeys(terms: string[]): string[] {
   const keys = terms.map(rootTerm);

@@ -10,8 +10,9 @@ const PROCLITIC_BEFORE_ARTICLE = /^[وفبلك](?=ال|لل|بال|كال)/;
 
 function stripPrefix(word: string): string {
   for (const prefix of PREFIXES) {
-    // و needs 3 letters left; the others need 2.
-    const minLength = prefix.length === 1 ? 4 : prefix.length + 2;
+    // و needs 4 letters left, the others 2: in «وصل», «وجدت», «والد» and «وحدة» the و is the
+    // word's own first letter (expand.ts indexes «وعمل» under «عمل» too).
+    const minLength = prefix.length === 1 ? 5 : prefix.length + 2;
     if (word.length >= minLength && word.startsWith(prefix)) return word.slice(prefix.length);
   }
   return word;
