@@ -7,7 +7,7 @@ import { arabicForEnglish } from "../text/english.ts";
 import { dialectVariants } from "../text/dialect.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
-import { isLatinWord, nameKeys } from "../text/transliterate.ts";
+import { isLatinWord, nameKeys, vowelsAgree } from "../text/transliterate.ts";
 import type { FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
 
@@ -96,7 +96,7 @@ export const LOOKUPS: readonly Lookup[] = [
         // Arabic skeletons of two letters are common words as often as names («عالم» ~ llama).
         .filter((key) => latin || key.length >= 3)
         .flatMap((key) => names().get(key) ?? [])
-        .filter((term) => isLatinWord(term) !== latin);
+        .filter((term) => isLatinWord(term) !== latin && (latin ? vowelsAgree(word.text, term) : vowelsAgree(term, word.text)));
       if (!candidates.length) return undefined;
       // The spelling of about the same length; then the most used (a name recurs, a chance match does not).
       const distance = (term: string) => Math.abs(term.length - word.text.length);

@@ -39,3 +39,13 @@ export function nameKeys(word: string): string[] {
 }
 
 export const isLatinWord = (word: string): boolean => /^[a-z]+$/.test(word);
+
+/**
+ * Could these be one name in two scripts, by their vowels? Arabic writes vowels of a
+ * foreign name as ا و ي (Almeida → ألميدا, Meta → ميتا), so a word with none, for a name
+ * of two vowels or more, is an Arabic word sharing its consonants by chance (Tesla ≁ تصل).
+ * Only none: the stem has lost a final vowel (الحسيني → حسين).
+ */
+export function vowelsAgree(latin: string, arabic: string): boolean {
+  return /[اوي]/.test(arabic) || (latin.match(/[aeiouy]+/g)?.length ?? 0) < 2;
+}

@@ -134,6 +134,15 @@ describe("stem: ة written ت before a pronoun", () => {
   });
 });
 
+describe("stem: a و that opens the word", () => {
+  it("stays when fewer than four letters follow, and goes before longer words", () => {
+    expect(stem(normalize("وصلت"))).toBe("وصلت");
+    expect(stem(normalize("والد"))).toBe("والد");
+    expect(stem(normalize("والشركات"))).toBe(stem(normalize("الشركات")));
+    expect(stem(normalize("وتوفي"))).toBe(stem(normalize("توفي")));
+  });
+});
+
 describe("stem: accusative tanween", () => {
   it("drops the tanween alef so the noun meets its other forms", () => {
     expect(stem("مشغلا")).toBe(stem("المشغل"));

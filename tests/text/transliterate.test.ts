@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKeys } from "../../src/text/transliterate.ts";
+import { nameKeys, vowelsAgree } from "../../src/text/transliterate.ts";
 import { normalize } from "../../src/text/normalize.ts";
 
 const meet = (latin: string, arabic: string) => nameKeys(normalize(latin)).some((key) => nameKeys(normalize(arabic)).includes(key));
@@ -29,5 +29,17 @@ describe("names across scripts", () => {
   it("gives nothing for words too short to tell a name, or of neither script", () => {
     expect(nameKeys("ea")).toEqual([]);
     expect(nameKeys("2024")).toEqual([]);
+  });
+});
+
+describe("vowelsAgree", () => {
+  it("takes a name whose Arabic spelling writes vowels, even a stem that lost one", () => {
+    expect(vowelsAgree("almeida", "ميدا")).toBe(true);
+    expect(vowelsAgree("husseini", "حسين")).toBe(true);
+    expect(vowelsAgree("ek", "ايك")).toBe(true);
+  });
+  it("refuses an Arabic word with no vowel letter for a name of two vowels", () => {
+    expect(vowelsAgree("tesla", "تصل")).toBe(false);
+    expect(vowelsAgree("llama", "علم")).toBe(false);
   });
 });
