@@ -105,6 +105,16 @@ export const LOOKUPS: readonly Lookup[] = [
     },
   },
   {
+    name: "the word without a proclitic light stemming left on",
+    forStopWords: false,
+    // «بوفاة», «لتركيا»: another form of a word of the text is likelier than a typo.
+    find: (word, { analyze, vocabulary }) => {
+      const bare = /^[وفبلك](.{3,})$/.exec(word.text)?.[1];
+      const term = bare && analyze(bare)[0]?.term;
+      return term && vocabulary.has(term) ? { term } : undefined;
+    },
+  },
+  {
     name: "a word of the text one typo away",
     forStopWords: false,
     find: (word, { words, vocabulary }) => {

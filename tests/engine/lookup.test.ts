@@ -8,6 +8,7 @@ const engine = createEngine(
   shelf(
     { id: "football", paragraphs: ["وقال روي ألميدا مدرب الشروق إن فريقه لعب بتركيز عال.", "سجل Thiago Ramos الهدف الثاني من ركلة جزاء."] },
     { id: "software", paragraphs: ["أطلقت الشركة نموذجا مفتوح المصدر للمطورين.", "يعاني المستخدمون من صداع البرمجيات القديمة."] },
+    { id: "obituary", paragraphs: ["أعلنت الأسرة وفاة الكاتب في منزله.", "ودفن الكاتب في مسقط رأسه."] },
   ),
 );
 const first = (question: string) => engine.answer(question).results[0];
@@ -18,6 +19,7 @@ describe("word look-ups", () => {
       "alias spelling one typo away",
       "dialect or English word, in the text as such",
       "a name in the other script",
+      "the word without a proclitic light stemming left on",
       "a word of the text one typo away",
       "dialect or English word, in the text in another form",
     ]);
@@ -43,5 +45,16 @@ describe("word look-ups", () => {
 
   it("correct a typo one letter off", () => {
     expect(first("اطلقت الشركه نمودجا مفتوح المصدر")?.documentId).toBe("software");
+  });
+
+  it("find a word under a proclitic before trying a typo («بوفاة» is ب + وفاة, not «بولا»)", () => {
+    const { words } = engine.explain("ماذا قالت الاسرة بوفاة الكاتب؟");
+    expect(words?.find((w) => w.asked === "بوفاه")).toMatchObject({ form: "وفا", lookedUp: true, inQuote: "form" });
+  });
+
+  it("do not correct a word into one a slip of the finger cannot make", () => {
+    // ص and ل are neither neighbours on the keyboard nor alike in sound: «عاصمة» is no typo of «عالم».
+    const { words } = createEngine(shelf({ id: "a", paragraphs: ["هذا أكبر عالم في التاريخ."] })).explain("ما هي عاصمة فرنسا؟");
+    expect(words?.find((w) => w.asked === "عاصمه")?.form).toBeUndefined();
   });
 });
