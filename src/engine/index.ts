@@ -3,7 +3,7 @@
 // → ranking → quotes → answer/abstain. Knows nothing about Telegram.
 import { FuzzyVocabulary } from "../search/fuzzy.ts";
 import { createAnalyzer } from "../text/analyze.ts";
-import { isRootTerm } from "../text/expand.ts";
+import { isRootTerm, rootTerm } from "../text/expand.ts";
 import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
 import type { Hit } from "../search/bm25.ts";
 import { confidence, decisionInputs, type DecisionInputs, type Quoted, type WordInDecision } from "./decision.ts";
@@ -14,7 +14,7 @@ import { analyzeQuestion, type Question } from "./question.ts";
 import { asksWhereFrom, detailResults, detailsQuestion, type DetailsQuestion } from "./details.ts";
 import { buildQuery, type Query } from "./query.ts";
 import { quoteSentences, toResult, type QuoteContext } from "./quote.ts";
-import { asksForSubject, rank } from "./ranking.ts";
+import { asksForSubject, rank, type PairContext } from "./ranking.ts";
 import { buildIndexes, retrieve } from "./retrieval.ts";
 import { SentenceTable } from "./sentences.ts";
 import { pickExamples } from "../knowledge/examples.ts";
@@ -56,6 +56,18 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     names: () => (names ??= options.transliteration ? namesByKey(indexWords()) : new Map()),
   };
   let names: Map<string, string[]> | undefined;
+  // Each index term's root-key term id (-1: none), built on the first question that needs it.
+  let rootOfTerm: Int32Array | undefined;
+  function rootIds() {
+    const ids = new Int32Array(index.termIds.size).fill(-1);
+    for (const [term, id] of index.termIds) if (!isRootTerm(term)) ids[id] = index.termIds.get(rootTerm(term)) ?? -1;
+    return ids;
+  }
+  const pairs: PairContext = {
+    sequenceOf: (sentence) => index.unitSequence(sentence),
+    rootOf: (termId) => (rootOfTerm ??= rootIds())[termId]!,
+    idf: (w) => index.groupIdf(w.formId ?? w.rootId),
+  };
   function indexWords() {
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));
   }
@@ -74,7 +86,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
   function answerFrom(text: string, question: Question, keep?: (hit: Hit) => boolean): Explained {
     const found = search(question, keep ? options.candidates * 5 : options.candidates);
     const { query, titleMask } = found;
-    const hits = rank(keep ? { ...found, hits: found.hits.filter(keep) } : found, question, query, table, options);
+    const hits = rank(keep ? { ...found, hits: found.hits.filter(keep) } : found, question, query, table, options, pairs);
     const context = quoteContext(query);
     const scoreOf = new Map(hits.map((h) => [h.unit, h.score]));
     const results: Result[] = [];
@@ -132,7 +144,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       const ranked: RankedParagraph[] = [];
       const seen = new Set<number>();
       const found = search(analyzeQuestion(question, analyze, options), limit * 20);
-      for (const hit of rank(found, found.question, found.query, table, options)) {
+      for (const hit of rank(found, found.question, found.query, table, options, pairs)) {
         if (seen.has(hit.group)) continue;
         seen.add(hit.group);
         const d = table.documentOf[hit.group]!;

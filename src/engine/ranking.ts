@@ -17,10 +17,53 @@ import type { SentenceTable } from "./sentences.ts";
  *   of the same paragraph within `answerTypeNearTie` of its score that holds one goes first.
  *   Their words tie; only that one can hold the answer.
  */
-export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions): Hit[] {
+/** What the word-pair re-scoring needs: a sentence's term ids in order, each term's root-key id, and each query word's idf. */
+export interface PairContext {
+  sequenceOf(sentence: number): ArrayLike<number>;
+  rootOf(termId: number): number;
+  idf(word: Query["words"][number]): number;
+}
+
+export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
+  if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, pairs, options);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
   return hits;
+}
+
+/**
+ * The question's neighbouring words found next to each other (at most one word apart) in
+ * the sentence, of how many neighbouring pairs: a sentence the question was phrased from
+ * keeps its word pairs («الدولة الإسلامية في عهد»), one that merely shares words scatters them.
+ */
+export function adjacentPairs(query: Query, sequence: ArrayLike<number>, rootOf: (termId: number) => number, weights: number[]): number {
+  const at = (w: Query["words"][number]) => {
+    const places: number[] = [];
+    for (let i = 0; i < sequence.length; i++) {
+      if (sequence[i] === w.formId || (w.rootId !== undefined && rootOf(sequence[i]!) === w.rootId)) places.push(i);
+    }
+    return places;
+  };
+  const places = query.words.map(at);
+  let held = 0;
+  let total = 0;
+  for (let i = 1; i < places.length; i++) {
+    // A pair weighs as its commoner word: a name of two common words («الاتحاد الأوروبي») is the topic, not the question.
+    const weight = Math.min(weights[i - 1]!, weights[i]!);
+    total += weight;
+    if (places[i - 1]!.some((a) => places[i]!.some((b) => a !== b && Math.abs(a - b) <= 2))) held += weight;
+  }
+  return total ? held / total : 0;
+}
+
+function preferAdjacentWords(hits: Hit[], query: Query, pairs: PairContext, options: EngineOptions): void {
+  if (query.words.length < 2) return;
+  const weights = query.words.map(pairs.idf);
+  const n = Math.min(hits.length, options.proximityCandidates);
+  // Only the order changes: the scores stay BM25's, which the quote compares with its neighbours'.
+  const key = new Map(hits.slice(0, n).map((h) => [h, h.score * (1 + options.proximityWeight * adjacentPairs(query, pairs.sequenceOf(h.unit), pairs.rootOf, weights))]));
+  const head = hits.slice(0, n).sort((a, b) => key.get(b)! - key.get(a)! || a.unit - b.unit);
+  hits.splice(0, n, ...head);
 }
 
 /** Does a definition question name the subject of document d (its title), and little else? */

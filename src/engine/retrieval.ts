@@ -4,7 +4,7 @@
 // often leave unsaid).
 import { Bm25Index, type Hit, type QueryTerm } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { withRootKeys } from "../text/expand.ts";
+import { isRootTerm, withRootKeys } from "../text/expand.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Query } from "./query.ts";
 import type { SentenceTable } from "./sentences.ts";
@@ -31,7 +31,8 @@ export function buildIndexes(table: SentenceTable, analyze: Analyzer, options: E
   function* sentenceTerms() {
     for (let s = 0; s < table.size; s++) yield expand(analyze(table.text(s)).map((t) => t.term));
   }
-  const sentences = new Bm25Index(sentenceTerms(), table.paragraphOf, options.bm25);
+  // Word order is kept for the word-pair re-scoring (ranking.ts), without root keys.
+  const sentences = new Bm25Index(sentenceTerms(), table.paragraphOf, options.bm25, options.proximityWeight > 0 ? (term) => !isRootTerm(term) : undefined);
   const titleTerms = table.documents.map((d) => expand(analyze(`${d.meta.title}\n${d.meta.original?.title ?? ""}`).map((t) => t.term)));
   const titles = new Bm25Index(titleTerms, titleTerms.map((_, d) => d), { ...options.bm25, paragraphWeight: 0 });
   return { sentences, titles, paragraphBonus: new Float64Array(table.firstParagraph[table.documents.length]!) };

@@ -56,12 +56,20 @@ export class Bm25Index {
   private readonly groupMask: Int32Array;
   /** Units a search touched, first touch first (grown to the largest query's postings). */
   private touched = new Int32Array(1024);
+  /** Each unit's terms that `ordered` accepts, as ids in text order (unit u: sequence[sequenceStart[u] … sequenceStart[u+1])). */
+  private readonly sequence: Int32Array;
+  private readonly sequenceStart: Int32Array;
 
-  /** `unitTerms[u]` lists the terms of sentence u; `unitGroup[u]` its paragraph, in non-decreasing order. */
+  /**
+   * `unitTerms[u]` lists the terms of sentence u; `unitGroup[u]` its paragraph, in
+   * non-decreasing order. The terms `ordered` accepts are also kept in text order, for
+   * `unitSequence` (none when it is omitted).
+   */
   constructor(
     unitTerms: Iterable<string[]>,
     unitGroup: ArrayLike<number>,
     readonly params: Bm25Params = DEFAULT_BM25,
+    ordered?: (term: string) => boolean,
   ) {
     const units = unitGroup.length;
     this.unitGroup = Int32Array.from(unitGroup);
@@ -79,6 +87,10 @@ export class Bm25Index {
     // (0 outside the unit being read): plain arrays, cheaper than a Map per unit.
     const unitTermIds: number[] = [];
     const tfOf: number[] = [];
+    const keepsOrder: boolean[] = [];
+    let sequence = new Int32Array(ordered ? 1 << 16 : 0);
+    const sequenceStart = new Int32Array(ordered ? units + 1 : 1);
+    let kept = 0;
     let u = 0;
     for (const terms of unitTerms) {
       unitTermIds.length = 0;
@@ -89,10 +101,16 @@ export class Bm25Index {
           this.termIds.set(term, id);
           df.push(0);
           tfOf.push(0);
+          keepsOrder.push(ordered?.(term) ?? false);
         }
         if (tfOf[id] === 0) unitTermIds.push(id);
         tfOf[id]!++;
+        if (keepsOrder[id]) {
+          if (kept === sequence.length) sequence = grow(sequence, sequence.length * 2);
+          sequence[kept++] = id;
+        }
       }
+      if (ordered) sequenceStart[u + 1] = kept;
       if (pairs + unitTermIds.length > pairTerm.length) {
         const size = Math.max(pairTerm.length * 2, pairs + unitTermIds.length);
         pairTerm = grow(pairTerm, size);
@@ -124,6 +142,8 @@ export class Bm25Index {
         this.postingTf[slot] = pairTf[p]!;
       }
     }
+    this.sequence = sequence.slice(0, kept);
+    this.sequenceStart = sequenceStart;
     this.unitDf = Int32Array.from(df);
     this.groupDf = new Int32Array(termCount);
     for (let t = 0; t < termCount; t++) {
@@ -141,6 +161,11 @@ export class Bm25Index {
     this.unitMask = new Int32Array(units);
     this.groupScore = new Float64Array(groups);
     this.groupMask = new Int32Array(groups);
+  }
+
+  /** Unit u's ordered terms (see the constructor), as term ids. */
+  unitSequence(u: number): Int32Array {
+    return this.sequence.subarray(this.sequenceStart[u] ?? 0, this.sequenceStart[u + 1] ?? 0);
   }
 
   get unitCount(): number {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.ts";
+import type { Query } from "../../src/engine/query.ts";
+import { adjacentPairs } from "../../src/engine/ranking.ts";
 import { shelf } from "./fixtures.ts";
 
 describe("ranking", () => {
@@ -31,4 +33,33 @@ describe("ranking", () => {
     );
     expect(engine.answer("كم سعة بطارية الهاتف؟").results[0]!.quote).toContain("5410");
   });
+
+  it("puts first, among near-tied sentences, the one keeping the question's word pairs together", () => {
+    const knowledge = shelf({
+      id: "ottoman",
+      paragraphs: [
+        "كان السلطان شاعرا، وقد بلغت ديون أبيه حدا كبيرا في عهد مضطرب، وكانت الدولة تبني مدارس للعلوم الإسلامية.",
+        "وبعد سنوات من الحروب، بلغت الدولة الإسلامية في عهده أقصى اتساع لها حتى صارت أقوى دولة في العالم.",
+        "توفي السلطان في قصره.",
+      ],
+    });
+    const question = "ماذا بلغت الدولة الإسلامية في عهد السلطان؟";
+    // BM25 alone prefers the shorter sentence that holds every word, scattered.
+    expect(createEngine(knowledge, { proximityWeight: 0 }).rankParagraphs(question, 2).map((p) => p.paragraph)).toEqual([1, 2]);
+    expect(createEngine(knowledge).answer(question).results[0]!.paragraph).toBe(2);
+  });
 });
+
+describe("adjacentPairs", () => {
+  it("is the idf-weighed share of the question's neighbouring word pairs found at most one word apart", () => {
+    const word = (formId: number) => ({ formId, rootId: undefined }) as unknown as Query["words"][number];
+    const query = { words: [word(1), word(2), word(3)] } as unknown as Query;
+    const noRoot = () => -1;
+    expect(adjacentPairs(query, [1, 2, 9, 3], noRoot, [1, 1, 1])).toBe(1);
+    expect(adjacentPairs(query, [1, 9, 9, 2, 3], noRoot, [1, 1, 1])).toBe(0.5);
+    // A pair weighs as its commoner word.
+    expect(adjacentPairs(query, [1, 2, 9, 9, 9, 3], noRoot, [0.2, 1, 1])).toBeCloseTo(0.2 / 1.2);
+    expect(adjacentPairs(query, [3, 9, 9, 1], noRoot, [1, 1, 1])).toBe(0);
+  });
+});
+
