@@ -59,7 +59,8 @@ describe("checkKnowledge", () => {
   it("warns about a spelling two names share in the alias table", () => {
     const dir = shelf();
     writeFileSync(join(dir, "aliases.yaml"), "- canonical: meta\n  spellings: [Meta, ميتا]\n- canonical: metaverse\n  spellings: [ميتا, ميتافيرس]\n");
-    expect(messages(dir)).toEqual([expect.stringMatching(/^aliases\.yaml: the spelling "ميتا" belongs to "meta" and "metaverse"/)]);
+    // (Renaming «ميتا» also changes how the article's examples are answered: only the alias warning is checked here.)
+    expect(messages(dir).filter((m) => m.startsWith("aliases.yaml"))).toEqual([expect.stringMatching(/^aliases\.yaml: the spelling "ميتا" belongs to "meta" and "metaverse"/)]);
   });
 });
 

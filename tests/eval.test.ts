@@ -23,17 +23,17 @@ describe("the evaluation sets", () => {
 
 // [set, top-1 floor, out-of-scope refused floor]; figures when written in the README.
 describe.each([
-  ["article", 0.92, 0.75],
-  ["article-holdout", 0.92, 0.78],
+  ["article", 0.9, 0.83],
+  ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
-  ["article-holdout2", 0.7, 0.8],
-  ["article-holdout3", 0.78, 0.75],
-  ["article-holdout4", 0.77, 0.7],
-  ["article-holdout5", 0.7, 0.8],
-  ["article-holdout6", 0.82, 0.73],
+  ["article-holdout2", 0.69, 0.9],
+  ["article-holdout3", 0.8, 0.84],
+  ["article-holdout4", 0.72, 0.77],
+  ["article-holdout5", 0.69, 0.84],
+  ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured, never tuned on.
-  ["shelf", 0.68, 0.4],
-  ["shelf-holdout", 0.7, 0.5],
+  ["shelf", 0.69, 0.54],
+  ["shelf-holdout", 0.76, 0.69],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
@@ -48,19 +48,19 @@ describe("passage benchmarks", () => {
   it("ARCD dev: native Arabic questions over 155 short articles", () => {
     const arcd = rows.get("ARCD dev")!;
     expect(arcd.questions).toBe(702);
-    expect(arcd.top1).toBeGreaterThanOrEqual(0.69); // Lucene BM25 + ArabicAnalyzer: 0.661
+    expect(arcd.top1).toBeGreaterThanOrEqual(0.7); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.5);
-    expect(arcd.refused).toBeGreaterThanOrEqual(0.55);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.53);
+    expect(arcd.refused).toBeGreaterThanOrEqual(0.57);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
     const all = rows.get("XQuAD-ar")!;
     expect(all.questions).toBe(1190);
-    expect(all.top1).toBeGreaterThanOrEqual(0.895);
+    expect(all.top1).toBeGreaterThanOrEqual(0.9);
     expect(all.recallAt3).toBeGreaterThanOrEqual(0.955);
     expect(rows.get("XQuAD-ar dev")!.top1).toBeGreaterThanOrEqual(0.9);
     expect(rows.get("XQuAD-ar test")!.top1).toBeGreaterThanOrEqual(0.89);
     expect(all.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.67);
-    expect(all.refused).toBeGreaterThanOrEqual(0.8);
+    expect(all.refused).toBeGreaterThanOrEqual(0.83);
   });
 });

@@ -1,7 +1,7 @@
 // Stage 6, the answer/abstain decision. Confidence says how much of the question the
 // first quote holds; below `minConfidence` the engine abstains rather than quote
 // something that does not answer. Its inputs are computed here, in the open.
-import type { Bm25Index } from "../search/bm25.ts";
+import type { Bm25Index, Hit } from "../search/bm25.ts";
 import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -25,6 +25,8 @@ export interface DecisionInputs {
   /** How many of the question's content words the quote holds, of how many. */
   wordsHeld: number;
   words: number;
+  /** The best other paragraph's score as a share of the quote's (`runnerUpShare`). */
+  runnerUp: number;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -36,7 +38,39 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.kind === "how many" && inputs.focusInQuote === false) value *= options.answerTypePenalty;
   // One word of a longer question is a passing mention, not an answer.
   if (inputs.wordsHeld <= 1 && inputs.words >= options.loneWordQuestion) value *= options.answerTypePenalty;
+  // Another paragraph matches as well: the question's words are spread over the articles,
+  // not answered in one place (a near-topic question whose asked-for part is absent).
+  if (inputs.runnerUp >= options.runnerUpTie) value *= options.answerTypePenalty;
   return value;
+}
+
+/**
+ * The best-ranked sentence of another paragraph, its score as a share of the first's. A
+ * near-copy of the first paragraph (most of the words of the shorter one in the other)
+ * does not count: two copies of one answer are one place that answers.
+ */
+export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Index, duplicateShare: number): number {
+  const top = hits[0];
+  if (!top || top.score <= 0) return 0;
+  const wordsOf = (sentence: number) => {
+    const [first, end] = table.paragraphSentences(sentence);
+    const words = new Set<number>();
+    for (let s = first; s < end; s++) for (const id of index.unitSequence(s)) words.add(id);
+    return words;
+  };
+  let topWords: Set<number> | undefined;
+  const seen = new Set([top.group]);
+  for (const hit of hits) {
+    if (seen.has(hit.group)) continue;
+    seen.add(hit.group);
+    topWords ??= wordsOf(top.unit);
+    const words = wordsOf(hit.unit);
+    let shared = 0;
+    for (const id of words) if (topWords.has(id)) shared++;
+    if (shared >= duplicateShare * Math.min(words.size, topWords.size)) continue;
+    return hit.score / top.score;
+  }
+  return 0;
 }
 
 /**
@@ -100,6 +134,8 @@ export function decisionInputs(
     titleMask: Map<number, number>;
     /** Each question word's idf over the whole shelf. */
     globalWeights: number[];
+    /** The ranked candidates, the quote's first. */
+    hits: Hit[];
     options: EngineOptions;
   },
 ): { inputs: DecisionInputs; words: WordInDecision[] } {
@@ -125,6 +161,7 @@ export function decisionInputs(
     definesSubject: quoted.definesSubject,
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
     words: query.words.length,
+    runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare),
   };
   return { inputs, words };
 }

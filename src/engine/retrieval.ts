@@ -31,8 +31,9 @@ export function buildIndexes(table: SentenceTable, analyze: Analyzer, options: E
   function* sentenceTerms() {
     for (let s = 0; s < table.size; s++) yield expand(analyze(table.text(s)).map((t) => t.term));
   }
-  // Word order is kept for the word-pair re-scoring (ranking.ts), without root keys.
-  const sentences = new Bm25Index(sentenceTerms(), table.paragraphOf, options.bm25, options.proximityWeight > 0 ? (term) => !isRootTerm(term) : undefined);
+  // Word order is kept (without root keys) for the word-pair re-scoring (ranking.ts) and for
+  // telling a near-copy of a paragraph from another paragraph (decision.ts).
+  const sentences = new Bm25Index(sentenceTerms(), table.paragraphOf, options.bm25, (term) => !isRootTerm(term));
   const titleTerms = table.documents.map((d) => expand(analyze(`${d.meta.title}\n${d.meta.original?.title ?? ""}`).map((t) => t.term)));
   const titles = new Bm25Index(titleTerms, titleTerms.map((_, d) => d), { ...options.bm25, paragraphWeight: 0 });
   return { sentences, titles, paragraphBonus: new Float64Array(table.firstParagraph[table.documents.length]!) };

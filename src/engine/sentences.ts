@@ -76,6 +76,16 @@ export class SentenceTable {
     return this.documents[this.documentOf[paragraph]!]!.paragraphs[this.paragraphNumber[paragraph]! - 1]!;
   }
 
+  /** The sentences of the paragraph that holds `sentence`: [first, end). */
+  paragraphSentences(sentence: number): [number, number] {
+    const paragraph = this.paragraphOf[sentence]!;
+    let first = sentence;
+    let end = sentence + 1;
+    while (first > 0 && this.paragraphOf[first - 1] === paragraph) first--;
+    while (end < this.size && this.paragraphOf[end] === paragraph) end++;
+    return [first, end];
+  }
+
   text(sentence: number): string {
     return this.paragraphText(sentence).slice(this.start[sentence], this.end[sentence]);
   }

@@ -13,6 +13,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   definesSubject: false,
   wordsHeld: 2,
   words: 2,
+  runnerUp: 0.5,
   ...over,
 });
 
@@ -36,6 +37,11 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ wordsHeld: 1, words: 3 }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
     expect(confidence(inputs({ wordsHeld: 1, words: 2 }), DEFAULTS)).toBeCloseTo(0.8);
     expect(confidence(inputs({ wordsHeld: 2, words: 4 }), DEFAULTS)).toBeCloseTo(0.8);
+  });
+
+  it("halves it when another paragraph matches the question about as well as the quote's", () => {
+    expect(confidence(inputs({ runnerUp: DEFAULTS.runnerUpTie }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    expect(confidence(inputs({ runnerUp: DEFAULTS.runnerUpTie - 0.01 }), DEFAULTS)).toBeCloseTo(0.8);
   });
 
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
@@ -71,5 +77,35 @@ describe("the answer/abstain decision", () => {
     const { answer, inputs } = engine.explain("كم سعر الهاتف الجديد؟");
     expect(inputs!.holdsAskedType).toBe(true);
     expect(answer.confidence).toBeCloseTo(confidence(inputs!, DEFAULTS), 3);
+  });
+});
+
+describe("runnerUp: the best other paragraph's score as a share of the quote's", () => {
+  const question = "ما الجائزة التي حصل عليها الفريق؟";
+  const spread = shelf({
+    id: "report",
+    paragraphs: ["حصل الفريق على دعم جماهيري كبير في المباراة.", "وتحدث المدرب عن الجائزة والفريق في المؤتمر الصحفي.", "فاز الفريق بالمباراة."],
+  });
+  const answered = shelf({
+    id: "report",
+    paragraphs: ["حصل الفريق على جائزة مالية قدرها مليون ريال.", "وتحدث المدرب في المؤتمر الصحفي.", "فاز الفريق بالمباراة."],
+  });
+
+  it("is near 1 when the question's words are spread over paragraphs, and low when one paragraph holds them", () => {
+    expect(createEngine(spread).explain(question).inputs!.runnerUp).toBeGreaterThanOrEqual(DEFAULTS.runnerUpTie);
+    expect(createEngine(answered).explain(question).inputs!.runnerUp).toBeLessThan(DEFAULTS.runnerUpTie);
+  });
+
+  it("does not count a near-copy of the quoted paragraph: two copies of an answer are one place", () => {
+    const copy = "حصل الفريق على جائزة مالية قدرها مليون ريال.";
+    const copied = shelf(
+      { id: "report", paragraphs: [copy, "وتحدث المدرب في المؤتمر الصحفي."] },
+      { id: "other-site", paragraphs: [copy.replace("مالية", "نقدية"), "فاز الفريق بالمباراة."] },
+    );
+    const { answer, inputs } = createEngine(copied).explain(question);
+    expect(inputs!.runnerUp).toBeLessThan(DEFAULTS.runnerUpTie);
+    expect(answer.answered).toBe(true);
+    // Without the near-copy check the copy would count as a rival.
+    expect(createEngine(copied, { duplicateShare: 2 }).explain(question).inputs!.runnerUp).toBeGreaterThanOrEqual(DEFAULTS.runnerUpTie);
   });
 });
