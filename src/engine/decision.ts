@@ -40,7 +40,7 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.wordsHeld <= 1 && inputs.words >= options.loneWordQuestion) value *= options.answerTypePenalty;
   // Another paragraph matches as well: the question's words are spread over the articles,
   // not answered in one place (a near-topic question whose asked-for part is absent).
-  if (inputs.runnerUp >= options.runnerUpTie) value *= options.answerTypePenalty;
+  if (inputs.runnerUp >= options.runnerUpTie) value *= options.runnerUpPenalty;
   return value;
 }
 

@@ -7,7 +7,7 @@ import { arabicForEnglish } from "../text/english.ts";
 import { dialectVariants } from "../text/dialect.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
-import { isLatinWord, nameKeys, vowelsAgree } from "../text/transliterate.ts";
+import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree } from "../text/transliterate.ts";
 import type { FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
 
@@ -98,9 +98,11 @@ export const LOOKUPS: readonly Lookup[] = [
         .flatMap((key) => names().get(key) ?? [])
         .filter((term) => isLatinWord(term) !== latin && (latin ? vowelsAgree(word.text, term) : vowelsAgree(term, word.text)));
       if (!candidates.length) return undefined;
-      // The spelling of about the same length; then the most used (a name recurs, a chance match does not).
-      const distance = (term: string) => Math.abs(term.length - word.text.length);
-      const best = candidates.reduce((a, b) => (distance(b) < distance(a) || (distance(b) === distance(a) && vocabulary.sentenceDf(b) > vocabulary.sentenceDf(a)) ? b : a));
+      // The spelling that opens alike, of about the same length; then the most used (a name
+      // recurs, a chance match does not).
+      const rank = (term: string) => [onsetsAgree(word.text, term) ? 0 : 1, Math.abs(term.length - word.text.length), -vocabulary.sentenceDf(term)];
+      const better = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+      const best = candidates.reduce((a, b) => (better(rank(b), rank(a)) < 0 ? b : a));
       return { term: best };
     },
   },

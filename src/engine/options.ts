@@ -51,10 +51,11 @@ export interface EngineOptions {
   loneWordQuestion: number;
   /**
    * When another paragraph scores at least this share of the quote's, the confidence is
-   * × `answerTypePenalty`: the question's words are spread over the articles rather than
+   * × `runnerUpPenalty`: the question's words are spread over the articles rather than
    * answered in one place. Above 1 turns it off.
    */
   runnerUpTie: number;
+  runnerUpPenalty: number;
   /** A paragraph sharing this share of the shorter one's words with the quoted one is a near-copy of it, not another place. */
   duplicateShare: number;
   /** A cut quote keeps about this many characters before its first matched word. */
@@ -94,6 +95,7 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   // ARCD near-topic refused 0.551 → 0.591 and first quotes 0.547 → 0.551, XQuAD dev near-topic
   // 0.851 → 0.869, shelf even; the article sets refuse 0.024 more and answer 0.013 less.
   runnerUpTie: 0.9,
+  runnerUpPenalty: 0.5,
   duplicateShare: 0.8,
   quoteLead: 100,
   maxResults: 5,

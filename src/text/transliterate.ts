@@ -17,9 +17,12 @@ const MIN_KEY = 2;
 
 function skeleton(letters: string[], table: Record<string, string>): string {
   let key = "";
+  let vowelSince = false;
   for (const letter of letters) {
     const sound = table[letter] ?? "";
-    if (sound && !key.endsWith(sound)) key += sound;
+    // A doubled letter counts once (Mohammed ~ محمد); one repeated across a vowel twice (Laila ~ ليلى).
+    if (sound && (vowelSince || !key.endsWith(sound))) key += sound;
+    vowelSince = !sound && key.length > 0 ? true : sound ? false : vowelSince;
   }
   return key;
 }
@@ -49,3 +52,15 @@ export const isLatinWord = (word: string): boolean => /^[a-z]+$/.test(word);
 export function vowelsAgree(latin: string, arabic: string): boolean {
   return /[اوي]/.test(arabic) || (latin.match(/[aeiouy]+/g)?.length ?? 0) < 2;
 }
+
+/** How a word opens: a vowel, w, y, or its first consonant's sound. */
+function onset(word: string): string {
+  const first = word[0] ?? "";
+  if (/[aeiouاعء]/.test(first)) return "V";
+  if (first === "w" || first === "و") return "w";
+  if (first === "y" || first === "ي") return "y";
+  return LATIN[first] ?? ARABIC[first] ?? first;
+}
+
+/** Do the two spellings open alike (Wamda ~ ومضة, not ميدا)? Ranks names that share a skeleton. */
+export const onsetsAgree = (a: string, b: string): boolean => onset(a) === onset(b);

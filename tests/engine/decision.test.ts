@@ -40,7 +40,7 @@ describe("the answer/abstain decision", () => {
   });
 
   it("halves it when another paragraph matches the question about as well as the quote's", () => {
-    expect(confidence(inputs({ runnerUp: DEFAULTS.runnerUpTie }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    expect(confidence(inputs({ runnerUp: DEFAULTS.runnerUpTie }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.runnerUpPenalty);
     expect(confidence(inputs({ runnerUp: DEFAULTS.runnerUpTie - 0.01 }), DEFAULTS)).toBeCloseTo(0.8);
   });
 

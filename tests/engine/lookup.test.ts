@@ -38,6 +38,11 @@ describe("word look-ups", () => {
     expect(answer.results[0]?.highlights.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("drop Levantine «يلي» as a particle when the text lacks it", () => {
+    const { words } = engine.explain("شو الهدف يلي سجله Thiago Ramos؟");
+    expect(words?.map((w) => w.asked)).not.toContain("يلي");
+  });
+
   it("drop a dialect particle instead of correcting it into a word", () => {
     // «ليش» means لماذا: nothing to search for, and not a typo of any word of the text.
     expect(engine.answer("ليش").results).toEqual([]);

@@ -61,6 +61,9 @@ describe("stop words", () => {
     for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["مادة", "ماكينة", "ماهر", "مازن"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
+  it("keeps a name that reads as a proclitic on a dialect word («ليلى» is not ل + يلي)", () => {
+    expect(isStopWord(normalize("ليلى"))).toBe(false);
+  });
   it("keeps content words that stopwords-iso lists", () => {
     for (const w of ["اليوم", "عام", "مليون", "قوة"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });

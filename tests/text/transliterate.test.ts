@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKeys, vowelsAgree } from "../../src/text/transliterate.ts";
+import { nameKeys, onsetsAgree, vowelsAgree } from "../../src/text/transliterate.ts";
 import { normalize } from "../../src/text/normalize.ts";
 
 const meet = (latin: string, arabic: string) => nameKeys(normalize(latin)).some((key) => nameKeys(normalize(arabic)).includes(key));
@@ -43,3 +43,21 @@ describe("vowelsAgree", () => {
     expect(vowelsAgree("llama", "علم")).toBe(false);
   });
 });
+
+describe("skeletons: a letter repeated across a vowel counts twice", () => {
+  it("keeps both l's of Laila ~ ليلى, and one m of Mohammed ~ محمد", () => {
+    expect(meet("Laila", "ليلى")).toBe(true);
+    expect(nameKeys("laila")).toEqual(["ll"]);
+    expect(meet("Mohammed", "محمد")).toBe(true);
+  });
+});
+
+describe("onsetsAgree", () => {
+  it("tells which of two spellings with one skeleton opens like the name", () => {
+    expect(onsetsAgree("wamda", "ومض")).toBe(true);
+    expect(onsetsAgree("wamda", "ميدا")).toBe(false);
+    expect(onsetsAgree("almeida", "الميدا")).toBe(true);
+    expect(onsetsAgree("thiago", "تياغو")).toBe(true);
+  });
+});
+
