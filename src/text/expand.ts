@@ -9,8 +9,12 @@ export const rootTerm = (term: string): string => ROOT_MARK + rootKey(term);
 
 export const isRootTerm = (term: string): boolean => term.startsWith(ROOT_MARK);
 
-/** A proclitic light stemming leaves on a word without the article: «بسعر», «لشركة», «كمدرب», «وعمل». */
-const PROCLITIC = /^[وبلكف](?=[\u0621-\u064A]{3})/;
+/**
+ * A proclitic light stemming leaves on a word without the article: «بسعر», «لشركة», «كمدرب»,
+ * «وعمل». A preposition (ب ل ك) also before two letters: «لمدة», «بسعة», «للغة» hold the
+ * two-letter stems of مدة، سعة، لغة.
+ */
+const PROCLITIC = /^(?:[بلك](?=[\u0621-\u064A]{2})|[وف](?=[\u0621-\u064A]{3}))/;
 
 export function withRootKeys(terms: string[]): string[] {
   const keys = terms.map(rootTerm);

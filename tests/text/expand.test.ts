@@ -12,6 +12,8 @@ describe("withRootKeys", () => {
     for (const [withProclitic, bare] of [["بسعر", "سعر"], ["وعمل", "عمل"], ["لشرك", "شرك"]]) {
       expect(withRootKeys([withProclitic!]), withProclitic).toContain(rootTerm(bare!));
     }
-    expect(withRootKeys(["بحر"])).not.toContain(rootTerm("حر")); // two letters left: a word of its own
+    // A preposition before a two-letter stem too (لمدة → لمد holds مد), a conjunction not: «وقت» is no و + قت.
+    expect(withRootKeys(["لمد"])).toContain(rootTerm("مد"));
+    expect(withRootKeys(["وقت"])).not.toContain(rootTerm("قت"));
   });
 });
