@@ -26,14 +26,14 @@ describe.each([
   ["article", 0.9, 0.83],
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
-  ["article-holdout2", 0.69, 0.9],
+  ["article-holdout2", 0.68, 0.9],
   ["article-holdout3", 0.8, 0.84],
   ["article-holdout4", 0.72, 0.77],
   ["article-holdout5", 0.69, 0.84],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured, never tuned on.
-  ["shelf", 0.69, 0.54],
-  ["shelf-holdout", 0.76, 0.69],
+  ["shelf", 0.72, 0.51],
+  ["shelf-holdout", 0.78, 0.69],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
