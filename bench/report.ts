@@ -96,7 +96,7 @@ export function renderMarkdown(r: BenchResults): string {
       `${r.commit ? `, commit ${r.commit}` : ""}; run took ${fmt(r.durationS / 60, 1)} min.`,
     "",
     `Questions: the ${r.queries.plain} XQuAD-ar questions and the same with one seeded typo each (${r.queries.total}), on every corpus. ` +
-      "Latency is in-process, after a warm-up, per `engine.answer(question)` (the full answer: search, quotes, highlights).",
+      "Latency is in-process, after a warm-up, per `engine.answer(question)` (the full answer: search, quotes, and the first quote's highlights, which is what a reply shows; the other results' are worked out when read).",
     "",
   );
 

@@ -35,7 +35,12 @@ export const ours: SystemSpec = {
     corpus.knowledge.documents.forEach((doc) => doc.paragraphs.forEach((_, p) => indexOf.set(`${doc.id}\n${p + 1}`, indexOf.size)));
     return {
       name: "ours",
-      search: (question) => engine.answer(question),
+      // What a reply needs: the answer, and the first quote's highlights (the others are worked out when read).
+      search: (question) => {
+        const answer = engine.answer(question);
+        void answer.results[0]?.highlights;
+        return answer;
+      },
       top(result) {
         const first = (result as Answer).results[0];
         return first ? (indexOf.get(`${first.documentId}\n${first.paragraph}`) ?? -1) : -1;
