@@ -49,6 +49,8 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
  * near-copy of the first paragraph (most of the words of the shorter one in the other)
  * does not count: two copies of one answer are one place that answers.
  */
+const MAX_COPIES = 10;
+
 export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Index, duplicateShare: number): number {
   const top = hits[0];
   if (!top || top.score <= 0) return 0;
@@ -62,6 +64,8 @@ export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Inde
   const seen = new Set([top.group]);
   for (const hit of hits) {
     if (seen.has(hit.group)) continue;
+    // Ten copies in a row: an archive of one text many times over, with no rival to it.
+    if (seen.size > MAX_COPIES) return 0;
     seen.add(hit.group);
     topWords ??= wordsOf(top.unit);
     const words = wordsOf(hit.unit);
