@@ -39,7 +39,7 @@ const LEXICON: Record<string, string[]> = {
   // Levantine «يلي» (which) is no stop word: as one, «ليلى» read as ل + يلي and the name was lost.
   // It is MSA too («التي تلي»): only a text without it makes it a particle.
   "يلي": ["الذي"],
-  "مافي": ["لا يوجد"], "فيه": ["يوجد"], "اكو": ["يوجد"], "ماكو": ["لا يوجد"],
+  "مافي": ["لا يوجد"], "اكو": ["يوجد"], "ماكو": ["لا يوجد"],
 };
 
 const TABLE = new Map(Object.entries(LEXICON).map(([word, forms]) => [normalize(word), forms.map(normalize)]));

@@ -184,6 +184,8 @@ describe("dialect", () => {
     // "wanting" has two MSA verbs; the text may use either
     expect(dialectVariants(normalize("بدها"))).toEqual(expect.arrayContaining(["تريد", "ترغب"]));
     expect(dialectVariants(normalize("موديل"))).toContain("نموذج");
+    // «فيه» is MSA «in it» as often as dialect «there is»: left a stop word, not made «يوجد».
+    expect(dialectVariants(normalize("فيه"))).not.toContain("يوجد");
   });
   it("reads Levantine «هال…» and the Maghrebi present «كي…»", () => {
     expect(dialectVariants(normalize("هالتأخير"))).toContain("التاخير");
