@@ -50,6 +50,9 @@ describe("stop words", () => {
       expect(isStopWord(normalize(w)), w).toBe(true);
     }
   });
+  it("holds requests to be told: «اذكر», «اشرح», «وضح», «اعط»", () => {
+    for (const w of ["اذكر", "اشرح", "وضح", "اعط", "اعطي"]) expect(isStopWord(normalize(w)), w).toBe(true);
+  });
   it("holds the object carrier of Levantine «بدي ياه»", () => {
     for (const w of ["ياه", "إياه", "إياها"]) expect(isStopWord(normalize(w)), w).toBe(true);
   });
