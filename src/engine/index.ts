@@ -6,7 +6,7 @@ import { createAnalyzer } from "../text/analyze.ts";
 import { isRootTerm, rootTerm } from "../text/expand.ts";
 import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
 import type { Hit } from "../search/bm25.ts";
-import { confidence, decisionInputs, type DecisionInputs, type Quoted, type WordInDecision } from "./decision.ts";
+import { confidence, decisionInputs, weightsWithin, type DecisionInputs, type Quoted, type WordInDecision } from "./decision.ts";
 import { sentenceMask } from "./coverage.ts";
 import { namesByKey, singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
@@ -66,8 +66,17 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
   const pairs: PairContext = {
     sequenceOf: (sentence) => index.unitSequence(sentence),
     rootOf: (termId) => (rootOfTerm ??= rootIds())[termId]!,
-    idf: (w) => index.groupIdf(w.formId ?? w.rootId),
+    weightsAt: (query, sentence) => {
+      const d = table.documentOfSentence(sentence);
+      let byDocument = pairWeights.get(query);
+      if (!byDocument) pairWeights.set(query, (byDocument = new Map()));
+      let weights = byDocument.get(d);
+      if (!weights) byDocument.set(d, (weights = weightsWithin(query, d, table, index, 0)));
+      return weights;
+    },
   };
+  // Per query, the words' idf within each candidate's article.
+  const pairWeights = new WeakMap<Query, Map<number, number[]>>();
   function indexWords() {
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));
   }

@@ -17,11 +17,11 @@ import type { SentenceTable } from "./sentences.ts";
  *   of the same paragraph within `answerTypeNearTie` of its score that holds one goes first.
  *   Their words tie; only that one can hold the answer.
  */
-/** What the word-pair re-scoring needs: a sentence's term ids in order, each term's root-key id, and each query word's idf. */
+/** What the word-pair re-scoring needs: a sentence's term ids in order, each term's root-key id, and the query words' idf within a sentence's article. */
 export interface PairContext {
   sequenceOf(sentence: number): ArrayLike<number>;
   rootOf(termId: number): number;
-  idf(word: Query["words"][number]): number;
+  weightsAt(query: Query, sentence: number): number[];
 }
 
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
@@ -48,7 +48,8 @@ export function adjacentPairs(query: Query, sequence: ArrayLike<number>, rootOf:
   let held = 0;
   let total = 0;
   for (let i = 1; i < places.length; i++) {
-    // A pair weighs as its commoner word: a name of two common words («الاتحاد الأوروبي») is the topic, not the question.
+    // A pair weighs as its commoner word in the article: a name of two common words
+    // («الاتحاد الأوروبي», «السيارة الكهربائية») is the article's topic, not the question.
     const weight = Math.min(weights[i - 1]!, weights[i]!);
     total += weight;
     if (places[i - 1]!.some((a) => places[i]!.some((b) => a !== b && Math.abs(a - b) <= 2))) held += weight;
@@ -58,10 +59,11 @@ export function adjacentPairs(query: Query, sequence: ArrayLike<number>, rootOf:
 
 function preferAdjacentWords(hits: Hit[], query: Query, pairs: PairContext, options: EngineOptions): void {
   if (query.words.length < 2) return;
-  const weights = query.words.map(pairs.idf);
   const n = Math.min(hits.length, options.proximityCandidates);
   // Only the order changes: the scores stay BM25's, which the quote compares with its neighbours'.
-  const key = new Map(hits.slice(0, n).map((h) => [h, h.score * (1 + options.proximityWeight * adjacentPairs(query, pairs.sequenceOf(h.unit), pairs.rootOf, weights))]));
+  const key = new Map(
+    hits.slice(0, n).map((h) => [h, h.score * (1 + options.proximityWeight * adjacentPairs(query, pairs.sequenceOf(h.unit), pairs.rootOf, pairs.weightsAt(query, h.unit)))]),
+  );
   const head = hits.slice(0, n).sort((a, b) => key.get(b)! - key.get(a)! || a.unit - b.unit);
   hits.splice(0, n, ...head);
 }
