@@ -61,6 +61,11 @@ export function buildQuery(question: Question, index: TermIndex, titles: TermInd
     }
     const exact = add(form!, formWeight);
     const root = options.rootWeight ? add(rootTerm(form!), options.rootWeight * formWeight) : { id: undefined, bit: 0 };
+    // «لدوري», «بترجمة»: the root key of the word without its preposition too, as the index
+    // holds the text's words (expand.ts); a form known elsewhere on the shelf hid it.
+    const bare = options.rootWeight && PREPOSITION.test(form!) ? rootTerm(form!.slice(1)) : undefined;
+    const bareRoot = bare && bare !== rootTerm(form!) && !seen.has(bare) ? add(bare, 0) : { id: undefined, bit: 0 };
+    if (bare) seen.add(bare);
     if (exact.id !== undefined) query.matched.add(form!);
     // A Latin-script word is nearly always a name; one the knowledge lacks means the question is about something else.
     const unknownName = !known(form) && root.id === undefined && /^[a-z]/.test(form!);
@@ -69,10 +74,10 @@ export function buildQuery(question: Question, index: TermIndex, titles: TermInd
       terms: options.rootWeight ? [form!, rootTerm(form!)] : [form!],
       form: exact.id === undefined ? undefined : form,
       formId: exact.id,
-      rootId: root.id,
+      rootId: root.id ?? bareRoot.id,
       formWeight,
       formBit: exact.bit,
-      rootBit: root.bit,
+      rootBit: root.bit | bareRoot.bit,
       boost: unknownName ? options.unknownNameBoost : 1,
     });
   });
@@ -87,6 +92,8 @@ function findForm(word: Question["words"][number], lookup: LookupContext) {
   }
   return undefined;
 }
+
+const PREPOSITION = /^[بلك][\u0621-\u064A]{3}/;
 
 /** «كم عدد X؟» asks about X: «عدد» only says a count is wanted. */
 const COUNT = "عدد";

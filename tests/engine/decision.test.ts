@@ -109,3 +109,17 @@ describe("runnerUp: the best other paragraph's score as a share of the quote's",
     expect(createEngine(copied, { duplicateShare: 2 }).explain(question).inputs!.runnerUp).toBeGreaterThanOrEqual(DEFAULTS.runnerUpTie);
   });
 });
+
+describe("a question word with a preposition", () => {
+  it("is held by a quote that has the word without it, even when the shelf knows the joined form", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "league", paragraphs: ["فاز النادي ببطولة الدوري الممتاز هذا الموسم."] },
+        { id: "other", paragraphs: ["خصص المجلس ميزانية لدوري الأحياء الشعبية."] },
+      ),
+    );
+    const { words } = engine.explain("متى فاز النادي ببطولة لدوري الممتاز؟", { within: "league" });
+    expect(words?.find((w) => w.asked === "لدوري")).toMatchObject({ form: "لدور", inQuote: "root" });
+  });
+});
+
