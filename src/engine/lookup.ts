@@ -120,7 +120,9 @@ export const LOOKUPS: readonly Lookup[] = [
     name: "a word of the text one typo away",
     forStopWords: false,
     find: (word, { words, vocabulary }) => {
-      const term = word.term && words?.closest(word.term, (t) => vocabulary.sentenceDf(t));
+      // A number is never a typo of another: 2022 is not 2025, S7 not S8.
+      if (!word.term || /\d/.test(word.term)) return undefined;
+      const term = words?.closest(word.term, (t) => vocabulary.sentenceDf(t));
       return term ? { term } : undefined;
     },
   },

@@ -57,6 +57,11 @@ describe("word look-ups", () => {
     expect(words?.find((w) => w.asked === "بوفاه")).toMatchObject({ form: "وفا", lookedUp: true, inQuote: "form" });
   });
 
+  it("never correct a number into another («2022» is not «2025»)", () => {
+    const { words } = createEngine(shelf({ id: "a", paragraphs: ["صدر القانون في عام 2025."] })).explain("ماذا حدث في عام 2022؟");
+    expect(words?.find((w) => w.asked === "2022")?.form).toBeUndefined();
+  });
+
   it("do not correct a word into one a slip of the finger cannot make", () => {
     // ص and ل are neither neighbours on the keyboard nor alike in sound: «عاصمة» is no typo of «عالم».
     const { words } = createEngine(shelf({ id: "a", paragraphs: ["هذا أكبر عالم في التاريخ."] })).explain("ما هي عاصمة فرنسا؟");
