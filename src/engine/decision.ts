@@ -44,13 +44,14 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   return value;
 }
 
+/** Near-copies passed over before giving up: an archive of one text many times over has no rival to it. */
+const MAX_COPIES = 10;
+
 /**
  * The best-ranked sentence of another paragraph, its score as a share of the first's. A
  * near-copy of the first paragraph (most of the words of the shorter one in the other)
  * does not count: two copies of one answer are one place that answers.
  */
-const MAX_COPIES = 10;
-
 export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Index, duplicateShare: number): number {
   const top = hits[0];
   if (!top || top.score <= 0) return 0;
@@ -64,7 +65,6 @@ export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Inde
   const seen = new Set([top.group]);
   for (const hit of hits) {
     if (seen.has(hit.group)) continue;
-    // Ten copies in a row: an archive of one text many times over, with no rival to it.
     if (seen.size > MAX_COPIES) return 0;
     seen.add(hit.group);
     topWords ??= wordsOf(top.unit);
@@ -92,13 +92,13 @@ export function weightsWithin(query: Query, document: number, table: SentenceTab
     // A word the article lacks in every form weighs at least as much as its rarity on the
     // whole shelf says: in a short article, idf within it barely tells a missing word from
     // a word it holds once.
-    return inArticle(w, document, table, index) ? within : Math.max(within, missingWordWeight * index.groupIdf(w.formId ?? w.rootId) * w.boost);
+    return df > 0 || inArticle(w, document, table, index) ? within : Math.max(within, missingWordWeight * index.groupIdf(w.formId ?? w.rootId) * w.boost);
   });
 }
 
+/** Does the document hold the word in its form or its root key? */
 function inArticle(w: QueryWord, document: number, table: SentenceTable, index: Bm25Index): boolean {
-  const first = table.firstSentence[document]!;
-  const end = table.firstSentence[document + 1]!;
+  const [first, end] = [table.firstSentence[document]!, table.firstSentence[document + 1]!];
   return [w.formId, w.rootId].some((id) => id !== undefined && index.groupDfIn(id, first, end) > 0);
 }
 

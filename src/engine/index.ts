@@ -66,17 +66,8 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
   const pairs: PairContext = {
     sequenceOf: (sentence) => index.unitSequence(sentence),
     rootOf: (termId) => (rootOfTerm ??= rootIds())[termId]!,
-    weightsAt: (query, sentence) => {
-      const d = table.documentOfSentence(sentence);
-      let byDocument = pairWeights.get(query);
-      if (!byDocument) pairWeights.set(query, (byDocument = new Map()));
-      let weights = byDocument.get(d);
-      if (!weights) byDocument.set(d, (weights = weightsWithin(query, d, table, index, 0)));
-      return weights;
-    },
+    weightsIn: (query, document) => weightsWithin(query, document, table, index, 0),
   };
-  // Per query, the words' idf within each candidate's article.
-  const pairWeights = new WeakMap<Query, Map<number, number[]>>();
   function indexWords() {
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));
   }

@@ -7,9 +7,18 @@ import type { Query } from "./query.ts";
 import type { Candidates } from "./retrieval.ts";
 import type { SentenceTable } from "./sentences.ts";
 
+/** What the word-pair re-scoring needs: a sentence's term ids in order, each term's root-key id, and the query words' idf within a document. */
+export interface PairContext {
+  sequenceOf(sentence: number): ArrayLike<number>;
+  rootOf(termId: number): number;
+  weightsIn(query: Query, document: number): number[];
+}
+
 /**
  * Candidates best first:
  * - BM25 score (sentence + paragraph + title fields), ties by position in the knowledge;
+ * - among the best `proximityCandidates`, up to `proximityWeight` more for a sentence that
+ *   keeps the question's neighbouring words together (`adjacentPairs`);
  * - a definition question («ما هو X؟») whose X is the best candidate's article's subject
  *   (its title): the article's opening sentence goes first, since that is where an article
  *   says what its subject is;
@@ -17,15 +26,8 @@ import type { SentenceTable } from "./sentences.ts";
  *   of the same paragraph within `answerTypeNearTie` of its score that holds one goes first.
  *   Their words tie; only that one can hold the answer.
  */
-/** What the word-pair re-scoring needs: a sentence's term ids in order, each term's root-key id, and the query words' idf within a sentence's article. */
-export interface PairContext {
-  sequenceOf(sentence: number): ArrayLike<number>;
-  rootOf(termId: number): number;
-  weightsAt(query: Query, sentence: number): number[];
-}
-
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
-  if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, pairs, options);
+  if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, table, pairs, options);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
   return hits;
@@ -57,12 +59,17 @@ export function adjacentPairs(query: Query, sequence: ArrayLike<number>, rootOf:
   return total ? held / total : 0;
 }
 
-function preferAdjacentWords(hits: Hit[], query: Query, pairs: PairContext, options: EngineOptions): void {
+function preferAdjacentWords(hits: Hit[], query: Query, table: SentenceTable, pairs: PairContext, options: EngineOptions): void {
   if (query.words.length < 2) return;
   const n = Math.min(hits.length, options.proximityCandidates);
+  const weightsByDocument = new Map<number, number[]>();
+  const weightsOf = (d: number) => weightsByDocument.get(d) ?? weightsByDocument.set(d, pairs.weightsIn(query, d)).get(d)!;
   // Only the order changes: the scores stay BM25's, which the quote compares with its neighbours'.
   const key = new Map(
-    hits.slice(0, n).map((h) => [h, h.score * (1 + options.proximityWeight * adjacentPairs(query, pairs.sequenceOf(h.unit), pairs.rootOf, pairs.weightsAt(query, h.unit)))]),
+    hits.slice(0, n).map((h) => {
+      const held = adjacentPairs(query, pairs.sequenceOf(h.unit), pairs.rootOf, weightsOf(table.documentOfSentence(h.unit)));
+      return [h, h.score * (1 + options.proximityWeight * held)];
+    }),
   );
   const head = hits.slice(0, n).sort((a, b) => key.get(b)! - key.get(a)! || a.unit - b.unit);
   hits.splice(0, n, ...head);

@@ -143,6 +143,12 @@ function decodeEntity(s: string, pos: number): { codePoint: number; next: number
 const isHtmlSpace = (ch: string | undefined): boolean =>
   ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v";
 
+/** Tags that become an entity of their kind and nothing more. */
+const PLAIN_ENTITIES: Record<string, "bold" | "italic" | "underline" | "strikethrough" | "spoiler"> = {
+  b: "bold", strong: "bold", i: "italic", em: "italic", u: "underline", ins: "underline",
+  s: "strikethrough", strike: "strikethrough", del: "strikethrough", span: "spoiler", "tg-spoiler": "spoiler",
+};
+
 /**
  * Parses text in Telegram's HTML parse mode into plain text plus entities
  * (offsets in UTF-16 code units, like the Bot API). Error strings copy
@@ -295,28 +301,12 @@ export function parseTelegramHtml(html: string): HtmlParseResult {
     const length = text.length - offset;
     if (length <= 0) continue; // empty elements produce no entity
 
+    const plain = PLAIN_ENTITIES[open.name];
+    if (plain) {
+      entities.push({ type: plain, offset, length });
+      continue;
+    }
     switch (open.name) {
-      case "b":
-      case "strong":
-        entities.push({ type: "bold", offset, length });
-        break;
-      case "i":
-      case "em":
-        entities.push({ type: "italic", offset, length });
-        break;
-      case "u":
-      case "ins":
-        entities.push({ type: "underline", offset, length });
-        break;
-      case "s":
-      case "strike":
-      case "del":
-        entities.push({ type: "strikethrough", offset, length });
-        break;
-      case "span":
-      case "tg-spoiler":
-        entities.push({ type: "spoiler", offset, length });
-        break;
       case "blockquote":
         entities.push({ type: open.arg === "expandable" ? "expandable_blockquote" : "blockquote", offset, length });
         break;

@@ -17,12 +17,12 @@ const MIN_KEY = 2;
 
 function skeleton(letters: string[], table: Record<string, string>): string {
   let key = "";
-  let vowelSince = false;
+  let afterVowel = false;
   for (const letter of letters) {
     const sound = table[letter] ?? "";
     // A doubled letter counts once (Mohammed ~ محمد); one repeated across a vowel twice (Laila ~ ليلى).
-    if (sound && (vowelSince || !key.endsWith(sound))) key += sound;
-    vowelSince = !sound && key.length > 0 ? true : sound ? false : vowelSince;
+    if (sound && (afterVowel || !key.endsWith(sound))) key += sound;
+    afterVowel = !sound && key !== "";
   }
   return key;
 }
