@@ -74,3 +74,10 @@ export function holdsAnswerType(text: string, type: AnswerType): boolean {
   const proclitics = type === "number" ? /^[وفبل]/ : /^(?:[وفبل]|ال|وال|بال|لل)/;
   return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(proclitics, "")));
 }
+
+/** Words that ask what something is («ما تعريف X؟», «ما معنى X؟»), with or without a clitic. */
+const DEFINITION_WORDS = new Set(["تعريف", "معنى", "معني", "مفهوم", "المقصود", "مقصود", "ماهية", "يقصد", "يعني", "تعني", "تعرف"].map(normalize));
+
+export function isDefinitionWord(word: string): boolean {
+  return DEFINITION_WORDS.has(word) || DEFINITION_WORDS.has(word.replace(/^(?:ال|[وب]ال?)/, ""));
+}

@@ -24,6 +24,18 @@ describe("ranking", () => {
     expect(answer.answered).toBe(true);
   });
 
+  it("prefers the opening only when every other word asks for a definition, not for something about the subject", () => {
+    const knowledge = shelf({
+      id: "syria",
+      title: "سوريا",
+      paragraphs: ["سوريا دولة عربية في غرب آسيا، عاصمتها دمشق.", "تبلغ مساحة سوريا نحو 185 ألف كيلومتر مربع، ويحدها لبنان من الغرب."],
+    });
+    const engine = createEngine(knowledge);
+    expect(engine.answer("ما تعريف سوريا؟").results[0]!.paragraph).toBe(1);
+    expect(engine.answer("ما معنى سوريا؟").results[0]!.paragraph).toBe(1);
+    expect(engine.answer("ما مساحة سوريا؟").results[0]!.paragraph).toBe(2);
+  });
+
   it("puts first the near-tied sentence holding the number a how-many question asks for", () => {
     const engine = createEngine(
       shelf({
