@@ -66,6 +66,9 @@ export function rootKey(stemmed: string): string {
   // (اشتك from اشتكى) or a present (يشتك, يمنع, ترغب). Drop the letter so they meet
   // their nouns (رغبة) as the longer forms above do.
   else if (word.length === 4 && /^[ايت]/.test(word)) word = word.slice(1);
+  // A three-letter present tense keeps its prefix (يقع، يعد: the root's first radical is gone),
+  // but he and she («يقع», «تقع») are one verb.
+  else if (word.length === 3 && /^[يت]/.test(word)) word = "ي" + word.slice(1);
   // Broken plurals فواعل/فواعيل (قواعد، قوانين → قوان) meet their singulars فاعلة/فاعول
   // (قاعدة، قانون) once the و goes.
   if (word.length >= 4 && word[1] === "و" && word[2] === "ا") word = word[0] + word.slice(2);

@@ -91,6 +91,10 @@ describe("stem (light10)", () => {
   it("rootKey conflates verb forms that light10 keeps apart", () => {
     expect(rootKey(stem("ستمنعه"))).toBe(rootKey(stem("منعت")));
     expect(rootKey(stem("ستمنعه"))).not.toBe(rootKey(stem("تدريب")));
+    // He and she of a three-letter present tense.
+    expect(rootKey(stem("تقع"))).toBe(rootKey(stem("يقع")));
+    expect(rootKey(stem("تحد"))).toBe(rootKey(stem("يحدها")));
+    expect(rootKey(stem("نهر"))).not.toBe(rootKey(stem("يهر")));
   });
 });
 
