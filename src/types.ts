@@ -63,6 +63,7 @@ export interface Result {
   paragraph: number;
   /** 1-based within the paragraph: the first sentence of the quote. */
   sentence: number;
+  /** The sentence's retrieval score (BM25 over sentence, paragraph and title). Results are in ranking order, which word pairs and the answer type can change among close scores. */
   score: number;
   /** [start, end) character ranges of `quote` holding words that matched the question. */
   highlights: Array<[number, number]>;

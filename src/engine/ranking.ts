@@ -19,7 +19,8 @@ export interface PairContext {
  * Candidates best first:
  * - BM25 score (sentence + paragraph + title fields), ties by position in the knowledge;
  * - among the best `proximityCandidates`, up to `proximityWeight` more for a sentence that
- *   keeps the question's neighbouring words together (`adjacentPairs`);
+ *   keeps the question's neighbouring words together (`adjacentPairs`). Only the order
+ *   changes: a result's score stays BM25's, which the quote and the decision compare;
  * - a definition question («ما هو X؟») whose X is the best candidate's article's subject
  *   (its title): the article's opening sentence goes first, since that is where an article
  *   says what its subject is;
@@ -36,8 +37,8 @@ export function rank({ hits, titleMask }: Candidates, question: Question, query:
 
 /**
  * The question's neighbouring words found next to each other (at most one word apart) in
- * the sentence, of how many neighbouring pairs: a sentence the question was phrased from
- * keeps its word pairs («الدولة الإسلامية في عهد»), one that merely shares words scatters them.
+ * the sentence, as a share of the question's weight: a sentence the question was phrased
+ * from keeps its word pairs («الدولة الإسلامية في عهد»), one that merely shares words scatters them.
  */
 export function adjacentPairs(query: Query, sequence: ArrayLike<number>, rootOf: (termId: number) => number, weights: number[]): number {
   const at = (w: Query["words"][number]) => {
@@ -49,14 +50,14 @@ export function adjacentPairs(query: Query, sequence: ArrayLike<number>, rootOf:
   };
   const places = query.words.map(at);
   let held = 0;
-  let total = 0;
   for (let i = 1; i < places.length; i++) {
     // A pair weighs as its commoner word in the article: a name of two common words
     // («الاتحاد الأوروبي», «السيارة الكهربائية») is the article's topic, not the question.
-    const weight = Math.min(weights[i - 1]!, weights[i]!);
-    total += weight;
-    if (places[i - 1]!.some((a) => places[i]!.some((b) => a !== b && Math.abs(a - b) <= 2))) held += weight;
+    if (places[i - 1]!.some((a) => places[i]!.some((b) => a !== b && Math.abs(a - b) <= 2))) held += Math.min(weights[i - 1]!, weights[i]!);
   }
+  // Out of the question's whole weight, not of its pairs': when every pair holds a topic
+  // word, keeping them together says little about the asked-for part.
+  const total = weights.reduce((a, b) => a + b, 0);
   return total ? held / total : 0;
 }
 

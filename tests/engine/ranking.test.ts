@@ -63,14 +63,14 @@ describe("ranking", () => {
 });
 
 describe("adjacentPairs", () => {
-  it("is the idf-weighed share of the question's neighbouring word pairs found at most one word apart", () => {
+  it("is the idf-weighed share of the question held in neighbouring word pairs found at most one word apart", () => {
     const word = (formId: number) => ({ formId, rootId: undefined }) as unknown as Query["words"][number];
     const query = { words: [word(1), word(2), word(3)] } as unknown as Query;
     const noRoot = () => -1;
-    expect(adjacentPairs(query, [1, 2, 9, 3], noRoot, [1, 1, 1])).toBe(1);
-    expect(adjacentPairs(query, [1, 9, 9, 2, 3], noRoot, [1, 1, 1])).toBe(0.5);
-    // A pair weighs as its commoner word.
-    expect(adjacentPairs(query, [1, 2, 9, 9, 9, 3], noRoot, [0.2, 1, 1])).toBeCloseTo(0.2 / 1.2);
+    expect(adjacentPairs(query, [1, 2, 9, 3], noRoot, [1, 1, 1])).toBeCloseTo(2 / 3);
+    expect(adjacentPairs(query, [1, 9, 9, 2, 3], noRoot, [1, 1, 1])).toBeCloseTo(1 / 3);
+    // A pair weighs as its commoner word: two topic words side by side say little.
+    expect(adjacentPairs(query, [1, 2, 9, 9, 9, 3], noRoot, [0.2, 0.2, 1])).toBeCloseTo(0.2 / 1.4);
     expect(adjacentPairs(query, [3, 9, 9, 1], noRoot, [1, 1, 1])).toBe(0);
   });
 });
