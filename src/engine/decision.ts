@@ -118,6 +118,8 @@ export interface WordInDecision {
   inQuote: "form" | "root" | "no";
   /** Does the quote's article hold it in some form? */
   inArticle: boolean;
+  /** Is it the question's focus, the first content word after the question word? */
+  focus: boolean;
   weight: number;
 }
 
@@ -154,6 +156,7 @@ export function decisionInputs(
     lookedUp: w.formWeight < 1,
     inQuote: mask & w.formBit ? "form" : mask & w.rootBit ? "root" : "no",
     inArticle: inArticle(w, d, table, index),
+    focus: w === focus,
     weight: Math.round(weights[i]! * 1000) / 1000,
   }));
   const inputs: DecisionInputs = {

@@ -209,6 +209,19 @@ describe("dialect", () => {
     expect(dialectVariants("مايعارضوش")).toContain("يعارضو");
     expect(isStopWord(dialectVariants("ماغاديش")[0]!)).toBe(true);
   });
+  it("writes the silent alef of a plural verb as chats leave it off («كملو» → «كملوا»), never on a stop word", () => {
+    expect(dialectVariants("كملو")).toEqual(expect.arrayContaining(["كملوا"]));
+    expect(dialectVariants("يبلشو")).toContain("يبلشوا");
+    expect(dialectVariants("يبلشو")).toContain("يبدا");
+    // «ماهو» is a question word: made «ماهوا», it had become a content word the text lacks.
+    expect(dialectVariants("ماهو")).toEqual([]);
+  });
+  it("knows everyday words of several dialects", () => {
+    expect(dialectVariants(normalize("جوال"))).toContain("هاتف");
+    expect(dialectVariants(normalize("بكرا"))).toContain("غدا");
+    expect(dialectVariants(normalize("الماتش"))).toContain("المباراه");
+    expect(dialectVariants(normalize("اتجوز"))).toContain("تزوج");
+  });
   it("leaves other words alone", () => {
     expect(dialectVariants("نموذج")).toEqual([]);
     expect(dialectVariants("ماش")).toEqual([]);
