@@ -127,6 +127,26 @@ export const LOOKUPS: readonly Lookup[] = [
     },
   },
   {
+    name: "two words of the text run together",
+    forStopWords: false,
+    // «اخرجهجبريل»: a missed space. Both halves must be words of the text; the rarer one
+    // stands for the pair, as a phrase's rarest word does.
+    find: (word, { analyze, vocabulary }) => {
+      if (word.text.length < 6 || !/^[\u0621-\u064A]+$/.test(word.text)) return undefined;
+      let best: string | undefined;
+      for (let i = 3; i <= word.text.length - 3; i++) {
+        const [left, right] = [analyze(word.text.slice(0, i)), analyze(word.text.slice(i))];
+        if (left.length !== 1 || right.length !== 1) continue;
+        const terms = [left[0]!.term, right[0]!.term];
+        // Short stems are common words by chance («المناسك» is no «المن» + «اسك»).
+        if (!terms.every((t) => t.length >= 3 && vocabulary.has(t))) continue;
+        const rarer = terms.reduce((a, b) => (vocabulary.sentenceDf(a) <= vocabulary.sentenceDf(b) ? a : b));
+        if (rarer.length >= 4 && (best === undefined || vocabulary.sentenceDf(rarer) < vocabulary.sentenceDf(best))) best = rarer;
+      }
+      return best === undefined ? undefined : { term: best };
+    },
+  },
+  {
     name: "dialect or English word, in the text in another form",
     forStopWords: true,
     find: (word, context) => {

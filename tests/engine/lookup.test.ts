@@ -21,6 +21,7 @@ describe("word look-ups", () => {
       "a name in the other script",
       "the word without a proclitic light stemming left on",
       "a word of the text one typo away",
+      "two words of the text run together",
       "dialect or English word, in the text in another form",
     ]);
   });
@@ -55,6 +56,14 @@ describe("word look-ups", () => {
   it("find a word under a proclitic before trying a typo («بوفاة» is ب + وفاة, not «بولا»)", () => {
     const { words } = engine.explain("ماذا قالت الاسرة بوفاة الكاتب؟");
     expect(words?.find((w) => w.asked === "بوفاه")).toMatchObject({ form: "وفا", lookedUp: true, inQuote: "form" });
+  });
+
+  it("read two words run together, with a missed space, as the rarer of them", () => {
+    const explained = engine.explain("من يعاني من صداعالبرمجيات؟");
+    expect(explained.words?.[1]).toMatchObject({ asked: "صداعالبرمجيات", form: "صداع", lookedUp: true });
+    expect(explained.answer.results[0]).toMatchObject({ documentId: "software", paragraph: 2 });
+    // Both halves must be words of the text: one known half is no missed space.
+    expect(engine.explain("من يعاني من صداعالزمن؟").words?.[1]?.form).toBeUndefined();
   });
 
   it("never correct a number into another («2022» is not «2025»)", () => {
