@@ -79,5 +79,5 @@ export function holdsAnswerType(text: string, type: AnswerType): boolean {
 const DEFINITION_WORDS = new Set(["تعريف", "معنى", "معني", "مفهوم", "المقصود", "مقصود", "ماهية", "يقصد", "يعني", "تعني", "تعرف"].map(normalize));
 
 export function isDefinitionWord(word: string): boolean {
-  return DEFINITION_WORDS.has(word) || DEFINITION_WORDS.has(word.replace(/^(?:ال|[وب]ال?)/, ""));
+  return DEFINITION_WORDS.has(word) || DEFINITION_WORDS.has(word.replace(/^(?:[وب]?ال|[وب])/, ""));
 }
