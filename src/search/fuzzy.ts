@@ -1,7 +1,9 @@
 // Typo tolerance: a query word that is not in the index vocabulary is matched to the
 // closest vocabulary word, one edit away. Candidates come from a deletion index
 // (SymSpell's idea: two words one edit apart share a one-letter deletion), so only a
-// handful of words are compared; fuse.js then ranks that short list.
+// handful of words are compared. As in SymSpell, the word the text uses most wins among
+// them; fuse.js's score breaks ties. (Fuse alone preferred a word the typo is a part of:
+// «الدارسة» became «مدارس», not «الدراسة».)
 import Fuse from "fuse.js";
 
 /** Words shorter than this are not corrected: one edit in a short word makes another word. */
@@ -25,7 +27,7 @@ export class FuzzyVocabulary {
     }
   }
 
-  /** The vocabulary word closest to `word` (one substitution, insertion, deletion or swap), if any. */
+  /** The vocabulary word one substitution, insertion, deletion or swap from `word` that `preference` rates highest, if any. */
   closest(word: string, preference: (candidate: string) => number = () => 0): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || word.length > MAX_FUZZY_LENGTH) return undefined;
     if (this.words.has(word)) return word;
@@ -39,7 +41,7 @@ export class FuzzyVocabulary {
     if (candidates.size === 1) return [...candidates][0];
     const ranked = new Fuse([...candidates], { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: 0.5 })
       .search(word)
-      .sort((a, b) => a.score! - b.score! || preference(b.item) - preference(a.item));
+      .sort((a, b) => preference(b.item) - preference(a.item) || a.score! - b.score!);
     return ranked[0]?.item;
   }
 }

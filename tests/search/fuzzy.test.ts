@@ -31,6 +31,11 @@ describe("FuzzyVocabulary", () => {
     expect(vocabulary.closest("اي")).toBeUndefined();
     expect(vocabulary.closest("مستكدمم")).toBeUndefined();
   });
+  it("prefers the word the text uses most over one the typo is a part of", () => {
+    // Stems: «الدارسة» (دارس) is a swap in «الدراسة» (دراس); Fuse alone ranked «مدارس», which holds it whole, first.
+    const used = new Map([["دراس", 9], ["مدارس", 1]]);
+    expect(new FuzzyVocabulary(["دراس", "مدارس"]).closest("دارس", (w) => used.get(w) ?? 0)).toBe("دراس");
+  });
   it("prefers the candidate the caller ranks higher on a tie", () => {
     const tie = new FuzzyVocabulary(["كتاب", "كلاب"]);
     expect(tie.closest("كثاب", (w) => (w === "كتاب" ? 2 : 1))).toBe("كتاب");
