@@ -58,13 +58,27 @@ export function questionKind(question: string): QuestionKind | undefined {
   return undefined;
 }
 
-/** The kind of answer a question asks for, when its question word says so. */
+/**
+ * Nouns that ask for an amount or a time when a question opens with them: «ما نسبة…؟»,
+ * «ما سعر…؟», «في أي عام…؟». Elsewhere in a question they are its topic («ما سبب ارتفاع السعر؟»).
+ */
+const ASKED_NOUNS: Record<string, AnswerType> = Object.fromEntries([
+  ...["نسبة", "سعر", "ثمن", "تكلفة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل"].map((w) => [normalize(w), "number" as const]),
+  ...["تاريخ", "عام", "سنة", "يوم", "موعد", "مدة"].map((w) => [normalize(w), "time" as const]),
+]);
+/** What the asked-for noun follows: «ما»، «شو»، «أي»… (with its pronoun: «ماهي», «ماهو»). */
+const OPENERS = new Set(["ما", "ماهي", "ماهو", "ماهى", "شو", "وش", "ايش", "شنو", "اي", "باي", "في"].map(normalize));
+
+/** The kind of answer a question asks for, when its question word (or the noun after it) says so. */
 export function expectedAnswerType(question: string): AnswerType | undefined {
-  for (const { text } of tokenize(question)) {
-    const type = QUESTION_WORDS[text];
+  const words = tokenize(question).map((t) => t.text);
+  for (const word of words) {
+    const type = QUESTION_WORDS[word];
     if (type) return type;
   }
-  return undefined;
+  // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
+  const first = words.find((w) => !OPENERS.has(w) && w !== "هو" && w !== "هي" && w !== "هى");
+  return first === undefined ? undefined : ASKED_NOUNS[first.replace(/^ال/, "")];
 }
 
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */

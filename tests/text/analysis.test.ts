@@ -170,6 +170,12 @@ describe("answer type", () => {
     expect(expectedAnswerType("متى نُشر البيان؟")).toBe("time");
     expect(expectedAnswerType("امتى نزل الخبر")).toBe("time");
     expect(expectedAnswerType("من هو زوكربيرج؟")).toBeUndefined();
+    // A noun that asks for an amount or a time, right after the question word.
+    expect(expectedAnswerType("ما هي نسبة المشاركين؟")).toBe("number");
+    expect(expectedAnswerType("ما سعر النسخة الأعلى؟")).toBe("number");
+    expect(expectedAnswerType("في أي عام أسس النادي؟")).toBe("time");
+    // Elsewhere it is the question's topic.
+    expect(expectedAnswerType("ما سبب ارتفاع السعر؟")).toBeUndefined();
   });
   it("finds numbers and times in text", () => {
     expect(holdsAnswerType("بلغ السعر ٥٠٠ دولار", "number")).toBe(true);
