@@ -1,7 +1,7 @@
 // English words people drop into Arabic questions («ال open source AI», «mini player تبع
 // Spotify»): their Arabic forms, tried like dialect forms for a word the text does not hold.
-// General vocabulary of technology, business and regulation news; names belong in the
-// knowledge's alias table instead.
+// General vocabulary of news on technology, business, regulation, sport, cars and phones,
+// health, travel and events; names belong in the knowledge's alias table instead.
 import { normalize } from "./normalize.ts";
 
 const GLOSSARY: Record<string, string[]> = {
@@ -16,7 +16,7 @@ const GLOSSARY: Record<string, string[]> = {
   users: ["المستخدمين"], user: ["مستخدم"], customers: ["العملاء"], developers: ["المطورين"], developer: ["مطور"],
   artists: ["الفنانين"], artist: ["فنان"], creators: ["منشئي المحتوى"], content: ["المحتوى"],
   app: ["تطبيق"], apps: ["التطبيقات"], store: ["متجر"], payment: ["الدفع"], payments: ["الدفع"],
-  mini: ["صغير"], player: ["مشغل"], streaming: ["البث"], stream: ["بث"], music: ["موسيقى", "موسيقية"],
+  mini: ["صغير"], player: ["مشغل", "لاعب"], streaming: ["البث"], stream: ["بث"], music: ["موسيقى", "موسيقية"],
   personalization: ["مخصصة"], personalized: ["مخصصة"], innovation: ["الابتكار"], technology: ["تكنولوجيا", "تقنية"],
   tech: ["تقنية", "التكنولوجيا"], products: ["المنتجات"], product: ["منتج"], images: ["الصور"], image: ["صورة"],
   blog: ["مدونة"], post: ["منشور"], statement: ["بيان"], statements: ["بيانات", "بيانين"], joint: ["مشترك", "مشتركين"],
@@ -31,6 +31,35 @@ const GLOSSARY: Record<string, string[]> = {
   ecosystem: ["النظام البيئي"], investment: ["استثمار"], culture: ["الثقافة"], languages: ["اللغات"], knowledge: ["المعرفة"],
   enemy: ["عدو"], enemies: ["أعداء"], rival: ["منافس", "عدو"], competitor: ["منافس"], simplified: ["المبسط"], simple: ["بسيط", "المبسط"],
   reading: ["القراءة"], read: ["القراءة"], lines: ["السطور"], benefit: ["فائدة"], problem: ["مشكلة"], reason: ["سبب"],
+  // sport
+  match: ["مباراة"], game: ["مباراة", "لعبة"], goal: ["هدف"], goals: ["أهداف"], team: ["فريق"], teams: ["الفرق"],
+  coach: ["مدرب"], referee: ["حكم"], penalty: ["ركلة جزاء"], final: ["النهائي", "نهائي"], league: ["الدوري"], cup: ["كأس"],
+  fans: ["الجماهير", "المشجعين"], stadium: ["الملعب"], score: ["النتيجة"], win: ["فوز"], won: ["فاز"], lost: ["خسر"],
+  // cars, phones, devices
+  car: ["سيارة"], cars: ["السيارات"], electric: ["الكهربائية", "كهربائي"], battery: ["بطارية"], charging: ["الشحن"],
+  charge: ["شحن"], charger: ["شاحن"], range: ["المدى"], speed: ["السرعة"], engine: ["محرك"], motor: ["محرك"],
+  phone: ["هاتف"], mobile: ["هاتف", "جوال"], camera: ["كاميرا"], screen: ["شاشة"], display: ["شاشة"], version: ["نسخة", "إصدار"],
+  update: ["تحديث"], device: ["جهاز"], devices: ["الأجهزة"], design: ["تصميم"], color: ["لون"], colors: ["الألوان"],
+  // money, prices, business
+  cost: ["تكلفة", "سعر"], money: ["أموال"], bank: ["بنك", "مصرف"], interest: ["الفائدة"], rate: ["سعر", "معدل"],
+  inflation: ["التضخم"], economy: ["الاقتصاد"], budget: ["الميزانية"], tax: ["ضريبة"], sales: ["المبيعات"],
+  revenue: ["الإيرادات"], profit: ["أرباح"], deal: ["صفقة", "اتفاق"], agreement: ["اتفاقية"], offer: ["عرض"],
+  discount: ["خصم"], free: ["مجاني", "مجانا"], contract: ["عقد"], manager: ["مدير"], director: ["مدير"], minister: ["وزير"],
+  // health, study, people
+  study: ["دراسة"], research: ["بحث", "دراسة"], researchers: ["الباحثين"], results: ["النتائج"], result: ["نتيجة"],
+  doctor: ["طبيب"], patients: ["المرضى"], patient: ["مريض"], health: ["الصحة"], disease: ["مرض"], diabetes: ["السكري"],
+  walking: ["المشي"], walk: ["المشي"], exercise: ["رياضة", "تمارين"], food: ["طعام"], meal: ["وجبة"], meals: ["الوجبات"],
+  people: ["الناس", "الأشخاص"], women: ["النساء"], men: ["الرجال"], children: ["الأطفال"], age: ["العمر", "سن"],
+  // travel, events, places
+  flight: ["رحلة"], flights: ["رحلات"], airline: ["شركة طيران"], airport: ["مطار"], ticket: ["تذكرة"], tickets: ["تذاكر"],
+  trip: ["رحلة"], hotel: ["فندق"], event: ["حدث", "فعالية"], festival: ["مهرجان"], fair: ["معرض"], exhibition: ["معرض"],
+  book: ["كتاب"], books: ["الكتب"], city: ["مدينة"], country: ["دولة", "بلد"], capital: ["العاصمة"],
+  // time and quantity
+  date: ["تاريخ"], time: ["وقت", "موعد"], year: ["عام", "سنة"], month: ["شهر"], week: ["أسبوع"], day: ["يوم"],
+  today: ["اليوم"], tomorrow: ["غدا"], number: ["عدد"], percent: ["بالمئة", "نسبة"], percentage: ["نسبة"], total: ["إجمالي"],
+  // law and news
+  court: ["محكمة"], parliament: ["البرلمان", "مجلس النواب"], vote: ["تصويت"], decision: ["قرار"], plan: ["خطة"],
+  project: ["مشروع"], report: ["تقرير"], news: ["خبر", "أخبار"], article: ["مقال"], author: ["كاتب"], interview: ["مقابلة"],
 };
 
 const TABLE = new Map(Object.entries(GLOSSARY).map(([word, forms]) => [word, forms.map(normalize)]));

@@ -58,6 +58,12 @@ describe("word look-ups", () => {
     expect(words?.find((w) => w.asked === "بوفاه")).toMatchObject({ form: "وفا", lookedUp: true, inQuote: "form" });
   });
 
+  it("read English words of everyday news as their Arabic forms («goal» → «هدف»)", () => {
+    const explained = engine.explain("مين سجل الـ goal الثاني؟");
+    expect(explained.words?.find((w) => w.asked === "goal")).toMatchObject({ form: "هدف", lookedUp: true });
+    expect(explained.answer.results[0]).toMatchObject({ documentId: "football", paragraph: 2 });
+  });
+
   it("read two words run together, with a missed space, as the rarer of them", () => {
     const explained = engine.explain("من يعاني من صداعالبرمجيات؟");
     expect(explained.words?.[1]).toMatchObject({ asked: "صداعالبرمجيات", form: "صداع", lookedUp: true });
