@@ -240,7 +240,7 @@ describe("English words in Arabic questions", () => {
   it("gives the Arabic forms of common English terms, plural or not", () => {
     expect(arabicForEnglish("model")).toEqual([normalize("نموذج")]);
     expect(arabicForEnglish("regulations")[0]).toBe(normalize("اللوائح"));
-    expect(arabicForEnglish("player")).toEqual([normalize("مشغل")]);
+    expect(arabicForEnglish("player")).toEqual([normalize("مشغل"), normalize("لاعب")]);
     expect(arabicForEnglish("experience")).toEqual([normalize("تجربة")]);
     expect(arabicForEnglish("enemies")).toEqual([normalize("أعداء")]);
     expect(arabicForEnglish("zuckerberg")).toEqual([]);
