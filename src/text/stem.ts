@@ -19,11 +19,14 @@ function stripPrefix(word: string): string {
 }
 
 const PRONOUNS = new Set(["ها", "ه", "ي"]);
+// A plural, dual or nisba ending leaves three letters at least: «سكان», «عمان» and «بنات» are
+// words of their own, not «سك», «عم» and «بن» (light10 strips them all).
+const NOUN_ENDINGS = new Set(["ان", "ات", "ون", "ين", "يه"]);
 
 function stripSuffixes(word: string): string {
   let pronoun = false;
   for (const suffix of SUFFIXES) {
-    if (word.length >= suffix.length + 2 && word.endsWith(suffix)) {
+    if (word.length >= suffix.length + (NOUN_ENDINGS.has(suffix) ? 3 : 2) && word.endsWith(suffix)) {
       word = word.slice(0, -suffix.length);
       pronoun ||= PRONOUNS.has(suffix);
     }

@@ -88,6 +88,13 @@ describe("stem (light10)", () => {
   it("leaves Latin words alone", () => {
     expect(stem("spotify")).toBe("spotify");
   });
+  it("leaves three letters at least under a plural, dual or nisba ending", () => {
+    expect(stem("السكان")).toBe("سكان");
+    expect(stem("بنات")).toBe("بنات");
+    expect(stem("عمان")).toBe("عمان");
+    expect(stem("المطارات")).toBe("مطار");
+    expect(stem("السكانيه")).toBe("سكان");
+  });
   it("rootKey conflates verb forms that light10 keeps apart", () => {
     expect(rootKey(stem("ستمنعه"))).toBe(rootKey(stem("منعت")));
     expect(rootKey(stem("ستمنعه"))).not.toBe(rootKey(stem("تدريب")));
