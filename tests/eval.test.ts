@@ -32,7 +32,7 @@ describe.each([
   ["article-holdout5", 0.69, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured, never tuned on.
-  ["shelf", 0.72, 0.51],
+  ["shelf", 0.77, 0.51],
   ["shelf-holdout", 0.78, 0.69],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
@@ -48,9 +48,9 @@ describe("passage benchmarks", () => {
   it("ARCD dev: native Arabic questions over 155 short articles", () => {
     const arcd = rows.get("ARCD dev")!;
     expect(arcd.questions).toBe(702);
-    expect(arcd.top1).toBeGreaterThanOrEqual(0.73); // Lucene BM25 + ArabicAnalyzer: 0.661
+    expect(arcd.top1).toBeGreaterThanOrEqual(0.74); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.57);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.58);
     expect(arcd.refused).toBeGreaterThanOrEqual(0.58);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
@@ -60,7 +60,7 @@ describe("passage benchmarks", () => {
     expect(all.recallAt3).toBeGreaterThanOrEqual(0.955);
     expect(rows.get("XQuAD-ar dev")!.top1).toBeGreaterThanOrEqual(0.9);
     expect(rows.get("XQuAD-ar test")!.top1).toBeGreaterThanOrEqual(0.89);
-    expect(all.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.67);
-    expect(all.refused).toBeGreaterThanOrEqual(0.83);
+    expect(all.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.69);
+    expect(all.refused).toBeGreaterThanOrEqual(0.84);
   });
 });
