@@ -8,7 +8,7 @@ import { dialectVariants } from "../text/dialect.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree } from "../text/transliterate.ts";
-import type { FuzzyVocabulary } from "../search/fuzzy.ts";
+import { MAX_FUZZY_LENGTH, type FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
 
 /** What the index holds: its terms, and how common each is (rarer is more telling). */
@@ -132,7 +132,9 @@ export const LOOKUPS: readonly Lookup[] = [
     // «اخرجهجبريل»: a missed space. Both halves must be words of the text; the rarer one
     // stands for the pair, as a phrase's rarest word does.
     find: (word, { analyze, vocabulary }) => {
-      if (word.text.length < 6 || !/^[\u0621-\u064A]+$/.test(word.text)) return undefined;
+      // Two words of a text are rarely longer together than a typo worth correcting; a longer
+      // "word" is a key mash, whose every split would be analysed (and cached) in vain.
+      if (word.text.length < 6 || word.text.length > MAX_FUZZY_LENGTH || !/^[\u0621-\u064A]+$/.test(word.text)) return undefined;
       let best: string | undefined;
       for (let i = 3; i <= word.text.length - 3; i++) {
         const [left, right] = [analyze(word.text.slice(0, i)), analyze(word.text.slice(i))];
