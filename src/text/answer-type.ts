@@ -66,8 +66,8 @@ const ASKED_NOUNS: Record<string, AnswerType> = Object.fromEntries([
   ...["نسبة", "سعر", "ثمن", "تكلفة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل"].map((w) => [normalize(w), "number" as const]),
   ...["تاريخ", "عام", "سنة", "يوم", "موعد", "مدة"].map((w) => [normalize(w), "time" as const]),
 ]);
-/** What the asked-for noun follows: «ما»، «شو»، «أي»… (with its pronoun: «ماهي», «ماهو»). */
-const OPENERS = new Set(["ما", "ماهي", "ماهو", "ماهى", "شو", "وش", "ايش", "شنو", "اي", "باي", "في"].map(normalize));
+/** What the asked-for noun follows: «ما»، «شو»، «أي»… and the pronoun («ما هي», «ماهو»). */
+const OPENERS = new Set(["ما", "ماهي", "ماهو", "هو", "هي", "شو", "وش", "ايش", "شنو", "اي", "باي", "في"].map(normalize));
 
 /** The kind of answer a question asks for, when its question word (or the noun after it) says so. */
 export function expectedAnswerType(question: string): AnswerType | undefined {
@@ -77,7 +77,7 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
     if (type) return type;
   }
   // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
-  const first = words.find((w) => !OPENERS.has(w) && w !== "هو" && w !== "هي" && w !== "هى");
+  const first = words.find((w) => !OPENERS.has(w));
   return first === undefined ? undefined : ASKED_NOUNS[first.replace(/^ال/, "")];
 }
 
@@ -90,7 +90,7 @@ export function holdsAnswerType(text: string, type: AnswerType): boolean {
 }
 
 /** Words that ask what something is («ما تعريف X؟», «ما معنى X؟»), with or without a clitic. */
-const DEFINITION_WORDS = new Set(["تعريف", "معنى", "معني", "مفهوم", "المقصود", "مقصود", "ماهية", "يقصد", "يعني", "تعني", "تعرف"].map(normalize));
+const DEFINITION_WORDS = new Set(["تعريف", "معنى", "مفهوم", "المقصود", "مقصود", "ماهية", "يقصد", "يعني", "تعني", "تعرف"].map(normalize));
 
 export function isDefinitionWord(word: string): boolean {
   return DEFINITION_WORDS.has(word) || DEFINITION_WORDS.has(word.replace(/^(?:[وب]?ال|[وب])/, ""));
