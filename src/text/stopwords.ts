@@ -58,7 +58,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 const PROCLITIC = /^[وفبلك]/;
-const PRONOUN_SUFFIX = /(?:هما|هم|هن|ها|كم|نا|ه|ك|ي)$/;
+const PRONOUN_SUFFIX = /(?:هما|هم|هن|ها|كم|نا)$/;
+// A one-letter pronoun (ه ك ي) is also how a noun ends once ة is written ه («تذكرة», «كلمة»,
+// «طاقة»), or a nisba: only on the prepositions and particles that take pronouns is it one.
+const ONE_LETTER_PRONOUN = /[هكي]$/;
+const PRONOUN_HOSTS = new Set([
+  "من", "عن", "في", "مع", "الي", "علي", "لدي", "عند", "بين", "بعد", "قبل", "حول", "دون", "غير", "مثل", "نفس",
+  "ذات", "خلال", "ضمن", "امام", "وراء", "فوق", "تحت", "كل", "بعض", "جميع", "ان", "لكن", "لان", "كان", "لعل",
+  "ليت", "منذ", "حتي", "عبر", "نحو", "ضد", "حسب", "وفق", "لدى", "اثناء", "بسبب", "اجل", "ايا", "عل",
+]);
 
 /**
  * A listed word, or one with a proclitic or a pronoun suffix on a listed word («معها»,
@@ -71,5 +79,7 @@ export function isStopWord(term: string): boolean {
   const bare = term.replace(PROCLITIC, "");
   if (bare !== term && bare.length >= 2 && STOP_WORDS.has(bare)) return true;
   const base = term.replace(PRONOUN_SUFFIX, "");
-  return base !== term && base.length >= 2 && STOP_WORDS.has(base);
+  if (base !== term && base.length >= 2 && STOP_WORDS.has(base)) return true;
+  const host = term.slice(0, -1);
+  return ONE_LETTER_PRONOUN.test(term) && (PRONOUN_HOSTS.has(host) || PRONOUN_HOSTS.has(host.replace(PROCLITIC, "")));
 }

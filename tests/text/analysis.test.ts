@@ -60,6 +60,11 @@ describe("stop words", () => {
     for (const w of ["معها", "عليهم", "بشو", "لمين", "عندي", "فيها"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["بيان", "وقت", "مستخدم", "شركه", "لقب"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
+  it("reads a one-letter pronoun only on a preposition or particle: a noun in ة is no listed word + ه", () => {
+    for (const w of ["منه", "عليه", "بعده", "لديه", "مثله", "عندك", "فيك"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    // «تذكر», «كلم», «طاق» and «مقابل» are listed; «تذكرة», «كلمة», «طاقة» and «مقابلة» are nouns.
+    for (const w of ["تذكرة", "كلمة", "طاقة", "مقابلة", "حرية", "أمه"]) expect(isStopWord(normalize(w)), w).toBe(false);
+  });
   it("holds question words run together or spelt as said", () => {
     for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["مادة", "ماكينة", "ماهر", "مازن"]) expect(isStopWord(normalize(w)), w).toBe(false);
