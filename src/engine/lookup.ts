@@ -7,6 +7,7 @@ import { arabicForEnglish } from "../text/english.ts";
 import { dialectVariants } from "../text/dialect.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
+import { isArabicWord, shareRoot } from "../text/words.ts";
 import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree } from "../text/transliterate.ts";
 import { MAX_FUZZY_LENGTH, type FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
@@ -27,6 +28,8 @@ export interface LookupContext {
   words: FuzzyVocabulary | undefined;
   /** The index's words by their name skeletons (transliterate.ts), built on first need. */
   names(): Map<string, string[]>;
+  /** The paragraphs holding an index term (none for a term the index lacks). */
+  paragraphsWith(term: string): Set<number>;
 }
 
 /** Index terms by name skeleton, for finding a name written in the other script. */
@@ -42,8 +45,12 @@ export function namesByKey(terms: Iterable<string>): Map<string, string[]> {
   return byKey;
 }
 
-/** The word's index form (exact, or known only by its root key), or a particle to drop. */
-export type Found = { term: string } | "particle";
+/**
+ * The word's index form (exact, or known only by its root key), or a particle to drop.
+ * `needsContext`: the form stands only if it meets another of the question's words in some
+ * paragraph (query.ts): a real word read as another word of the text.
+ */
+export type Found = { term: string; needsContext?: boolean } | "particle";
 
 export interface Lookup {
   name: string;
@@ -123,7 +130,9 @@ export const LOOKUPS: readonly Lookup[] = [
       // A number is never a typo of another: 2022 is not 2025, S7 not S8.
       if (!word.term || /\d/.test(word.term)) return undefined;
       const term = words?.closest(word.term, (t) => vocabulary.sentenceDf(t));
-      return term ? { term } : undefined;
+      if (!term) return undefined;
+      // A real word the text lacks («صداع») may be no typo at all, unless the two are forms of one word («تدرب» ~ «تدريب»).
+      return isArabicWord(word.text) && !shareRoot(word.text, term) ? { term, needsContext: true } : { term };
     },
   },
   {

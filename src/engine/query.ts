@@ -46,32 +46,22 @@ export function buildQuery(question: Question, index: TermIndex, titles: TermInd
     query.terms.push({ termId, weight, term });
     return { id: termId, bit: 1 << (query.terms.length - 1) };
   };
-  question.words.forEach((word, position) => {
-    const key = word.term ?? word.text;
-    if (seen.has(key) || query.terms.length + 2 > MAX_QUERY_TERMS) return;
-    seen.add(key);
-    const known = (term: string | undefined) => term !== undefined && (index.termIds.has(term) || titles.termIds.has(term));
-    let form = known(word.term) ? word.term : undefined;
-    let formWeight = 1;
-    if (!form) {
-      const found = findForm(word, lookup);
-      if (found === PARTICLE || (!found && !word.term)) return; // a particle, or a stop word
-      formWeight = options.fuzzyWeight;
-      form = found?.term ?? word.term;
-    }
-    const exact = add(form!, formWeight);
-    const root = options.rootWeight ? add(rootTerm(form!), options.rootWeight * formWeight) : { id: undefined, bit: 0 };
+  const known = (term: string | undefined) => term !== undefined && (index.termIds.has(term) || titles.termIds.has(term));
+  for (const { position, form, formWeight } of chooseForms(question, known, lookup, options)) {
+    if (query.terms.length + 2 > MAX_QUERY_TERMS) break;
+    const exact = add(form, formWeight);
+    const root = options.rootWeight ? add(rootTerm(form), options.rootWeight * formWeight) : { id: undefined, bit: 0 };
     // «لدوري», «بترجمة»: the root key of the word without its preposition too, as the index
     // holds the text's words (expand.ts); a form known elsewhere on the shelf hid it.
-    const bare = options.rootWeight && PREPOSITION.test(form!) ? rootTerm(form!.slice(1)) : undefined;
-    const bareRoot = bare && bare !== rootTerm(form!) && !seen.has(bare) ? add(bare, 0) : { id: undefined, bit: 0 };
+    const bare = options.rootWeight && PREPOSITION.test(form) ? rootTerm(form.slice(1)) : undefined;
+    const bareRoot = bare && bare !== rootTerm(form) && !seen.has(bare) ? add(bare, 0) : { id: undefined, bit: 0 };
     if (bare) seen.add(bare);
-    if (exact.id !== undefined) query.matched.add(form!);
+    if (exact.id !== undefined) query.matched.add(form);
     // A Latin-script word is nearly always a name; one the knowledge lacks means the question is about something else.
-    const unknownName = !known(form) && root.id === undefined && /^[a-z]/.test(form!);
+    const unknownName = !known(form) && root.id === undefined && /^[a-z]/.test(form);
     query.words.push({
       position,
-      terms: options.rootWeight ? [form!, rootTerm(form!)] : [form!],
+      terms: options.rootWeight ? [form, rootTerm(form)] : [form],
       form: exact.id === undefined ? undefined : form,
       formId: exact.id,
       rootId: root.id ?? bareRoot.id,
@@ -80,8 +70,38 @@ export function buildQuery(question: Question, index: TermIndex, titles: TermInd
       rootBit: root.bit | bareRoot.bit,
       boost: unknownName ? options.unknownNameBoost : 1,
     });
-  });
+  }
   return query;
+}
+
+interface Chosen {
+  position: number;
+  form: string;
+  formWeight: number;
+  needsContext: boolean;
+}
+
+/** Each content word once, as the index term it is searched as: as written, or as a look-up found it. */
+function chooseForms(question: Question, known: (term: string | undefined) => boolean, lookup: LookupContext, options: EngineOptions): Chosen[] {
+  const chosen: Chosen[] = [];
+  const seen = new Set<string>();
+  question.words.forEach((word, position) => {
+    const key = word.term ?? word.text;
+    if (seen.has(key) || chosen.length >= MAX_QUERY_TERMS) return;
+    seen.add(key);
+    if (known(word.term)) return void chosen.push({ position, form: word.term!, formWeight: 1, needsContext: false });
+    const found = findForm(word, lookup);
+    if (found === PARTICLE || (!found && !word.term)) return; // a particle, or a stop word
+    chosen.push({ position, form: found?.term ?? word.term!, formWeight: options.fuzzyWeight, needsContext: found?.needsContext ?? false });
+  });
+  // A real word read as another word of the text stands only if that word shares a paragraph
+  // with another of the question's: «صداع» is no «صناع» in a question about walking.
+  return chosen.map((c) => (c.needsContext && !meetsAnother(c, chosen, lookup) ? { ...c, form: question.words[c.position]!.term!, needsContext: false } : c));
+}
+
+function meetsAnother(word: Chosen, chosen: Chosen[], lookup: LookupContext): boolean {
+  const mine = lookup.paragraphsWith(word.form);
+  return chosen.some((other) => other !== word && [other.form, rootTerm(other.form)].some((term) => [...lookup.paragraphsWith(term)].some((p) => mine.has(p))));
 }
 
 function findForm(word: Question["words"][number], lookup: LookupContext) {

@@ -201,6 +201,13 @@ export class Bm25Index {
     return df;
   }
 
+  /** The paragraphs holding the term. */
+  groupsOf(termId: number): Set<number> {
+    const groups = new Set<number>();
+    for (let p = this.postingStart[termId]!; p < this.postingStart[termId + 1]!; p++) groups.add(this.unitGroup[this.postingUnit[p]!]!);
+    return groups;
+  }
+
   unitTf(unit: number, termId: number): number {
     // Binary search: postings of a term are sorted by unit.
     let lo = this.postingStart[termId]!;

@@ -77,6 +77,21 @@ describe("word look-ups", () => {
     expect(words?.find((w) => w.asked === "2022")?.form).toBeUndefined();
   });
 
+  it("take a real word the text lacks for a typo only where the correction fits the question", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "law", paragraphs: ["ويحظر القانون قيادة السكوترات في الأنفاق والطرق السريعة."] },
+        { id: "company", paragraphs: ["وقعت الشركة شراكة مع مجموعة ومضة لتركيب الشواحن.", "أظهرت الدراسة أن المشي بعد الوجبات يخفض السكر في الدم."] },
+      ),
+    );
+    // «الاتفاق» is a word of its own: «الأنفاق» (tunnels) shares no paragraph with «الشركة».
+    expect(engine.explain("ما الاتفاق الذي وقعته الشركة؟").words?.find((w) => w.asked === "الاتفاق")?.form).toBeUndefined();
+    // A real word that is a typo of the text's word («الدارسة», a student, for «الدراسة») is corrected where it fits.
+    expect(engine.explain("ماذا أظهرت الدارسة عن المشي؟").words?.find((w) => w.asked === "الدارسه")?.form).toBe("دراس");
+    // A word not in the list is corrected as before.
+    expect(engine.explain("هل يخفص المشي السكر؟").words?.find((w) => w.asked === "يخفص")?.form).toBe("يخفض");
+  });
+
   it("do not correct a word into one a slip of the finger cannot make", () => {
     // ص and ل are neither neighbours on the keyboard nor alike in sound: «عاصمة» is no typo of «عالم».
     const { words } = createEngine(shelf({ id: "a", paragraphs: ["هذا أكبر عالم في التاريخ."] })).explain("ما هي عاصمة فرنسا؟");
