@@ -21,9 +21,9 @@ export interface PairContext {
  * - among the best `proximityCandidates`, up to `proximityWeight` more for a sentence that
  *   keeps the question's neighbouring words together (`adjacentPairs`). Only the order
  *   changes: a result's score stays BM25's, which the quote and the decision compare;
- * - a definition question («ما هو X؟») whose X is the best candidate's article's subject
- *   (its title): the article's opening sentence goes first, since that is where an article
- *   says what its subject is;
+ * - a definition question («ما هو X؟») whose X is an article's subject (its title; of several,
+ *   the shortest title): the article's opening sentence goes first, since that is where an
+ *   article says what its subject is;
  * - a "how many"/"when" question whose best sentence holds no number or time: a sentence
  *   of the same paragraph within `answerTypeNearTie` of its score that holds one goes first.
  *   Their words tie; only that one can hold the answer.
@@ -88,10 +88,12 @@ export function asksForSubject(question: Question, query: Query, titleMask: Map<
 }
 
 function preferOpening(hits: Hit[], question: Question, query: Query, titleMask: Map<number, number>, table: SentenceTable): void {
-  const top = hits[0];
-  if (!top) return;
-  const d = table.documentOfSentence(top.unit);
-  if (!asksForSubject(question, query, titleMask, d)) return;
+  // Of the articles whose title names the subject, the one whose title says least else: «ما
+  // هو الأسد؟» is answered by «أسد», not by «بشار الأسد», however often the latter says الأسد.
+  const subjects = [...titleMask.keys()].filter((d) => asksForSubject(question, query, titleMask, d));
+  if (!subjects.length) return;
+  const words = (d: number) => table.documents[d]!.meta.title.split(/\s+/).length;
+  const d = subjects.reduce((a, b) => (words(b) < words(a) ? b : a));
   const at = hits.findIndex((h) => h.unit === table.firstSentence[d]);
   if (at > 0) hits.unshift(...hits.splice(at, 1));
 }

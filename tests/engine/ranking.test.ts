@@ -24,6 +24,20 @@ describe("ranking", () => {
     expect(answer.answered).toBe(true);
   });
 
+  it("takes the opening of the article titled by the subject alone, over one whose title names more", () => {
+    const engine = createEngine(
+      shelf(
+        {
+          id: "bashar",
+          title: "بشار الأسد",
+          paragraphs: ["بشار الأسد رئيس سوري سابق.", "خلف الأسد والده حافظ الأسد، وحكم الأسد البلاد بعد وفاة الأسد الأب."],
+        },
+        { id: "lion", title: "أسد", paragraphs: ["الأسد حيوان من الثدييات من فصيلة السنوريات.", "يعيش الأسد في السافانا الأفريقية."] },
+      ),
+    );
+    expect(engine.answer("ما هو الاسد؟").results[0]).toMatchObject({ documentId: "lion", paragraph: 1, sentence: 1 });
+  });
+
   it("prefers the opening only when every other word asks for a definition, not for something about the subject", () => {
     const knowledge = shelf({
       id: "syria",
