@@ -27,6 +27,12 @@ export interface DecisionInputs {
   words: number;
   /** The best other paragraph's score as a share of the quote's (`runnerUpShare`). */
   runnerUp: number;
+  /**
+   * The question names nothing: its one word is a verb no title holds («متى توفي؟», «من
+   * رسمها؟»), asked on a shelf of several articles and not as a follow-up. Whose death, whose
+   * painting, is anybody's guess.
+   */
+  namesNothing: boolean;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -41,6 +47,7 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   // Another paragraph matches as well: the question's words are spread over the articles,
   // not answered in one place (a near-topic question whose asked-for part is absent).
   if (inputs.runnerUp >= options.runnerUpTie) value *= options.runnerUpPenalty;
+  if (inputs.namesNothing) value *= options.namesNothingPenalty;
   return value;
 }
 
@@ -142,6 +149,8 @@ export function decisionInputs(
     globalWeights: number[];
     /** The ranked candidates, the quote's first. */
     hits: Hit[];
+    /** Asked about one document (a follow-up): what the question leaves unnamed is that document's. */
+    followUp: boolean;
     options: EngineOptions;
   },
 ): { inputs: DecisionInputs; words: WordInDecision[] } {
@@ -169,6 +178,7 @@ export function decisionInputs(
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
     words: query.words.length,
     runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare),
+    namesNothing: question.loneVerb && context.titleMask.size === 0 && table.documents.length > 1 && !context.followUp,
   };
   return { inputs, words };
 }

@@ -2,6 +2,7 @@
 // and the question word), what it asks for, and whether it asks what its subject is.
 import type { Analyzer, Word } from "../text/analyze.ts";
 import { expectedAnswerType, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
+import { isVerb } from "../text/words.ts";
 import type { EngineOptions } from "./options.ts";
 
 export interface Question {
@@ -15,6 +16,8 @@ export interface Question {
   definition: boolean;
   /** Where the question word stands among the words (-1: none). */
   kindAt: number;
+  /** Its one content word is a verb («متى توفي؟», «من رسمها؟»): it names nothing to look for. */
+  loneVerb: boolean;
 }
 
 export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLength, definitionWords }: Pick<EngineOptions, "maxQuestionLength" | "definitionWords">): Question {
@@ -30,5 +33,7 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
     kindAt,
     type: expectedAnswerType(cut),
     definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= definitionWords,
+    // A noun with the article («السعر؟») or a Latin name names something; a verb alone does not.
+    loneVerb: content.length === 1 && !/^(?:[وفبك]?ال|لل)/.test(content[0]!.text) && isVerb(content[0]!.text),
   };
 }

@@ -6,9 +6,11 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { rootKey, stem } from "./stem.ts";
 
+const read = (file: string) => new Set(gunzipSync(readFileSync(new URL(`./data/${file}`, import.meta.url))).toString("utf8").split("\n"));
 let list: Set<string> | undefined;
-const dictionary = () =>
-  (list ??= new Set(gunzipSync(readFileSync(new URL("./data/ayaspell-ar.txt.gz", import.meta.url))).toString("utf8").split("\n")));
+let verbList: Set<string> | undefined;
+const dictionary = () => (list ??= read("ayaspell-ar.txt.gz"));
+const verbs = () => (verbList ??= read("ayaspell-ar-verbs.txt.gz"));
 
 // The list holds stems without their clitics: «الصداع», «وبصداعه» are looked up as «صداع».
 const PROCLITICS = /^(?:وال|بال|كال|فال|ال|لل|[وفبلك])/;
@@ -23,6 +25,16 @@ export function isArabicWord(word: string): boolean {
   const forms = [word, bare, word.replace(ENDINGS, ""), bare.replace(ENDINGS, "")];
   const known = dictionary();
   return forms.some((form) => form.length >= MIN_LENGTH && known.has(form));
+}
+
+// A verb's subject and object endings: «أسست», «رسمها», «اخترعوه».
+const VERB_ENDINGS = /(?:ها|هم|هما|ه|ني|نا|كم|ك|وه|وها|وا|تم|ت)$/;
+
+/** Is the (normalised) word a form of a verb in the word list («توفي», «رسمها», «أسست»)? */
+export function isVerb(word: string): boolean {
+  const bare = word.replace(/^[وف](?=...)/, "");
+  const known = verbs();
+  return [word, bare, bare.replace(VERB_ENDINGS, "")].some((form) => form.length >= MIN_LENGTH && known.has(form));
 }
 
 // Letters people type for one another (ض/ظ, ذ/ز), and hamza, which they leave out.

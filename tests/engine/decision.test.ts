@@ -14,6 +14,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   wordsHeld: 2,
   words: 2,
   runnerUp: 0.5,
+  namesNothing: false,
   ...over,
 });
 
@@ -31,6 +32,25 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ kind: "how many", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
     expect(confidence(inputs({ kind: "how many", focusInQuote: true }), DEFAULTS)).toBeCloseTo(0.8);
     expect(confidence(inputs({ kind: "what", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8);
+  });
+
+  it("refuses a question that names nothing: a lone verb on a shelf of several articles, unless it follows up on one", () => {
+    expect(confidence(inputs({ namesNothing: true }), DEFAULTS)).toBe(0);
+    const engine = createEngine(
+      shelf(
+        { id: "genghis", title: "جنكيز خان", paragraphs: ["توفي جنكيز خان سنة 1227 بعد أن وحد قبائل المغول."] },
+        { id: "mukhtar", title: "عمر المختار", paragraphs: ["عمر المختار قائد ليبي، توفي عام 1931."] },
+      ),
+    );
+    // Whose death? Either quote would be a guess.
+    expect(engine.answer("متى توفي؟").answered).toBe(false);
+    expect(engine.explain("متى توفي؟").inputs?.namesNothing).toBe(true);
+    // Named, or asked as a follow-up about one article, it is answered.
+    expect(engine.answer("متى توفي عمر المختار؟").results[0]?.documentId).toBe("mukhtar");
+    expect(engine.answer("متى توفي؟", { within: "mukhtar" })).toMatchObject({ answered: true, results: [{ documentId: "mukhtar" }] });
+    // A noun with the article names something, and on a shelf of one article the question is about it.
+    expect(engine.explain("من القائد؟").inputs?.namesNothing).toBe(false);
+    expect(createEngine(shelf({ id: "mukhtar", paragraphs: ["عمر المختار قائد ليبي، توفي عام 1931."] })).answer("متى توفي؟").answered).toBe(true);
   });
 
   it("halves it when the quote holds only one word of a question of three or more", () => {
