@@ -10,18 +10,24 @@ export type DetailField = "author" | "published" | "publisher" | "url" | "title"
 
 const words = (list: string) => new Set(list.split(" ").map(normalize));
 const CUES: Record<DetailField, Set<string>> = {
-  author: words("كتب كتبه كتبها كاتب كاتبة الكاتب الكاتبة كاتبه مؤلف المؤلف بقلم محرر المحرر"),
+  author: words("كتب كتبه كتبها كتبت كاتب كاتبة الكاتب الكاتبة كاتبه كاتبها مؤلف المؤلف بقلم محرر المحرر صحفي الصحفي الصحفية مراسل المراسل author writer wrote written"),
   published: new Set(),
-  publisher: words("موقع الموقع مصدر مصدره المصدر ناشر الناشر جريدة الجريدة صحيفة الصحيفة منصة"),
+  publisher: words("موقع الموقع مصدر مصدره المصدر ناشر الناشر جريدة الجريدة صحيفة الصحيفة منصة publisher"),
   url: words("رابط الرابط رابطه لينك اللينك link url"),
-  title: words("عنوان العنوان عنوانه"),
+  title: words("عنوان العنوان عنوانه title"),
 };
 /** «نُشر» asks when with «متى», where with «وين», and names the publisher with «من». */
-const PUBLISHED = words("نشر نشرت انشر ينشر تنشر النشر نشره نشرها منشور صدر صدرت");
+const PUBLISHED = words("نشر نشرت انشر ينشر تنشر النشر نشره نشرها منشور صدر صدرت اتنشر اتنشرت انتشر published posted");
 /** «تاريخ» is a date only beside «نشر» or the article («تاريخ الخبر»); alone it is as often history. */
-const DATE = words("تاريخ");
+const DATE = words("تاريخ date");
 /** Words that point at the article itself rather than at what it says. */
-const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع");
+const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع article report news story");
+/** Words that ask for a detail without naming an article: «اسم الكاتب», «المصدر الأصلي». */
+const NEUTRAL = words("اسم اسمه الاصلي الاصليه الاصل original name");
+
+/** A cue with a conjunction or preposition on it: «والكاتب», «بتاريخ», «للمقال». */
+const inSet = (set: Set<string>, word: string) =>
+  set.has(word) || (word.length > 3 && /^[وفبل]/.test(word) && set.has(word.slice(1))) || (word.startsWith("لل") && set.has("ال" + word.slice(2)));
 
 export interface DetailsQuestion {
   fields: DetailField[];
@@ -37,13 +43,15 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
   let published = false;
   let dated = false;
   for (const word of question.words) {
-    const cue = (Object.keys(CUES) as DetailField[]).find((field) => CUES[field].has(word.text));
+    const cue = (Object.keys(CUES) as DetailField[]).find((field) => inSet(CUES[field], word.text));
     if (cue) fields.add(cue);
-    else if (PUBLISHED.has(word.text)) published = true;
-    else if (DATE.has(word.text)) dated = true;
-    else if (ARTICLE.has(word.text)) aboutArticle = true;
-    else if (word.term) subject.push(word);
+    else if (inSet(PUBLISHED, word.text)) published = true;
+    else if (inSet(DATE, word.text)) dated = true;
+    else if (inSet(ARTICLE, word.text)) aboutArticle = true;
+    else if (word.term && !NEUTRAL.has(word.text)) subject.push(word);
   }
+  // «متى كتب المقال؟» asks when it was written, not who wrote it.
+  if (question.kind === "when" && fields.delete("author")) published = true;
   // «متى نُشر؟» asks the date; «وين نُشر؟» and «مين نشر؟» the publisher; «أي موقع نشر…» only the site.
   if (dated && (published || aboutArticle)) fields.add("published");
   else if (published && fields.size === 0) fields.add(question.kind === "where" || question.kind === "who" ? "publisher" : "published");
@@ -57,9 +65,9 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
 
 /** Where an article comes from, with nothing but the question word: «من وين الخبر؟». */
 export function asksWhereFrom(question: Question): DetailsQuestion | undefined {
-  const about = question.words.some((w) => ARTICLE.has(w.text));
+  const about = question.words.some((w) => inSet(ARTICLE, w.text));
   if (!about || question.kind !== "where") return undefined;
-  return { fields: ["publisher"], subject: question.words.filter((w) => w.term && !ARTICLE.has(w.text)) };
+  return { fields: ["publisher"], subject: question.words.filter((w) => w.term && !inSet(ARTICLE, w.text)) };
 }
 
 export function detailResults(document: KnowledgeDocument, fields: DetailField[]): Result[] {

@@ -20,11 +20,21 @@ describe("questions about an article itself", () => {
     ["أي موقع نشر الخبر؟", ["publisher"]],
     ["اعطني رابط الخبر", ["url"]],
     ["ابعتلي لينك المقال", ["url"]],
+    // Spoken and prefixed forms, a date asked with «متى» + «كتب», and words that name no article.
+    ["امتى اتنشر الخبر؟", ["published"]],
+    ["بتاريخ كم نشر الخبر؟", ["published"]],
+    ["متى كتب المقال؟", ["published"]],
+    ["مين الصحفي اللي كتب الخبر؟", ["author"]],
+    ["اسم الكاتب", ["author"]],
+    ["ايش المصدر الأصلي؟", ["publisher"]],
+    ["العنوان الأصلي للمقال", ["title"]],
+    ["who wrote the report?", ["author"]],
+    ["When was the article published?", ["published"]],
   ])("%s asks for %j", (question, expected) => {
     expect(fields(question)).toEqual(expected);
   });
 
-  it.each(["من كتب رواية الثلاثية؟", "متى نشرت الشركة نتائجها؟", "ما موقع مصر؟", "تاريخ", "ما تاريخ الدولة الفاطمية؟"])(
+  it.each(["من كتب رواية الثلاثية؟", "متى نشرت الشركة نتائجها؟", "ما موقع مصر؟", "تاريخ", "ما تاريخ الدولة الفاطمية؟", "ماذا قال المدرب في المؤتمر الصحفي؟", "متى كتب نجيب محفوظ الثلاثية؟", "هل النموذج open source؟"])(
     "leaves a question about what the text says alone: %s",
     (question) => {
       expect(fields(question)).toBeUndefined();
@@ -44,6 +54,8 @@ describe("questions about an article itself", () => {
     expect(answer.results[0]).toMatchObject({ documentId: "phone", quote: "بقلم: سارة بيريز", source: "details", paragraph: 0 });
     expect(engine.answer("متى نشر خبر الهاتف؟").results[0]!.quote).toContain("2025-03-12");
     expect(engine.answer("اعطني رابط خبر شاومي").results[0]!.quote).toContain("https://example.com/phone");
+    // The article is named by the question's other words, not by a word that asks for the author.
+    expect(engine.answer("مين الصحفي اللي كتب خبر الشروق؟").results[0]).toMatchObject({ documentId: "match", source: "details" });
   });
 
   it("says a detail is unknown instead of inventing one", () => {
