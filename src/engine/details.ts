@@ -21,13 +21,15 @@ const PUBLISHED = words("نشر نشرت انشر ينشر تنشر النشر �
 /** «تاريخ» is a date only beside «نشر» or the article («تاريخ الخبر»); alone it is as often history. */
 const DATE = words("تاريخ date");
 /** Words that point at the article itself rather than at what it says. */
-const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع article report news story");
+const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع الحكي الكلام article report news story");
 /** Words that ask for a detail without naming an article: «اسم الكاتب», «المصدر الأصلي». */
 const NEUTRAL = words("اسم اسمه الاصلي الاصليه الاصل original name");
 
-/** A cue with a conjunction or preposition on it: «والكاتب», «بتاريخ», «للمقال». */
+/** A cue with a conjunction, a preposition or Levantine «ها» (this) on it: «والكاتب», «بتاريخ», «للمقال», «هالخبر». */
 const inSet = (set: Set<string>, word: string) =>
-  set.has(word) || (word.length > 3 && /^[وفبل]/.test(word) && set.has(word.slice(1))) || (word.startsWith("لل") && set.has("ال" + word.slice(2)));
+  set.has(word) ||
+  (word.length > 3 && /^[وفبله]/.test(word) && set.has(word.slice(1))) ||
+  (word.startsWith("لل") && set.has("ال" + word.slice(2)));
 
 export interface DetailsQuestion {
   fields: DetailField[];

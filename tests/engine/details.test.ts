@@ -28,6 +28,7 @@ describe("questions about an article itself", () => {
     ["اسم الكاتب", ["author"]],
     ["ايش المصدر الأصلي؟", ["publisher"]],
     ["العنوان الأصلي للمقال", ["title"]],
+    ["شو مصدر هالحكي؟", ["publisher"]],
     ["who wrote the report?", ["author"]],
     ["When was the article published?", ["published"]],
   ])("%s asks for %j", (question, expected) => {
