@@ -21,9 +21,11 @@ const PUBLISHED = words("نشر نشرت انشر ينشر تنشر النشر �
 /** «تاريخ» is a date only beside «نشر» or the article («تاريخ الخبر»); alone it is as often history. */
 const DATE = words("تاريخ date");
 /** Words that point at the article itself rather than at what it says. */
-const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع الحكي الكلام article report news story");
+const ARTICLE = words("مقال المقال مقاله المقاله مقالة المقالة خبر الخبر خبره تقرير التقرير النص الموضوع الحكي article report news story");
 /** Words that ask for a detail without naming an article: «اسم الكاتب», «المصدر الأصلي». */
 const NEUTRAL = words("اسم اسمه الاصلي الاصليه الاصل original name");
+
+const OPEN = words("مفتوح مفتوحة مفتوحه مغلق مغلقة مغلقه");
 
 /** A cue with a conjunction, a preposition or Levantine «ها» (this) on it: «والكاتب», «بتاريخ», «للمقال», «هالخبر». */
 const inSet = (set: Set<string>, word: string) =>
@@ -44,14 +46,16 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
   const subject: Word[] = [];
   let published = false;
   let dated = false;
-  for (const word of question.words) {
-    const cue = (Object.keys(CUES) as DetailField[]).find((field) => inSet(CUES[field], word.text));
+  question.words.forEach((word, i) => {
+    // «مفتوح المصدر» is open source, not a source.
+    const openSource = OPEN.has(question.words[i - 1]?.text ?? "");
+    const cue = (Object.keys(CUES) as DetailField[]).find((field) => inSet(CUES[field], word.text) && !(field === "publisher" && openSource));
     if (cue) fields.add(cue);
     else if (inSet(PUBLISHED, word.text)) published = true;
     else if (inSet(DATE, word.text)) dated = true;
     else if (inSet(ARTICLE, word.text)) aboutArticle = true;
     else if (word.term && !NEUTRAL.has(word.text)) subject.push(word);
-  }
+  });
   // «متى كتب المقال؟» asks when it was written, not who wrote it.
   if (question.kind === "when" && fields.delete("author")) published = true;
   // «متى نُشر؟» asks the date; «وين نُشر؟» and «مين نشر؟» the publisher; «أي موقع نشر…» only the site.

@@ -1,6 +1,8 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.ts";
-import { detailsQuestion } from "../../src/engine/details.ts";
+import { asksWhereFrom, detailsQuestion } from "../../src/engine/details.ts";
+import { readJsonLines, type EvalQuestion } from "../../src/eval/evaluate.ts";
 import { analyzeQuestion } from "../../src/engine/question.ts";
 import { DEFAULTS } from "../../src/engine/options.ts";
 import { createAnalyzer } from "../../src/text/analyze.ts";
@@ -35,12 +37,23 @@ describe("questions about an article itself", () => {
     expect(fields(question)).toEqual(expected);
   });
 
-  it.each(["من كتب رواية الثلاثية؟", "متى نشرت الشركة نتائجها؟", "ما موقع مصر؟", "تاريخ", "ما تاريخ الدولة الفاطمية؟", "ماذا قال المدرب في المؤتمر الصحفي؟", "متى كتب نجيب محفوظ الثلاثية؟", "هل النموذج open source؟"])(
+  it.each(["من كتب رواية الثلاثية؟", "متى نشرت الشركة نتائجها؟", "ما موقع مصر؟", "تاريخ", "ما تاريخ الدولة الفاطمية؟", "ماذا قال المدرب في المؤتمر الصحفي؟", "متى كتب نجيب محفوظ الثلاثية؟", "هل النموذج open source؟", "ما التسمية التي يقترحها المقال بدلاً من «مفتوح المصدر»؟", "الكلام عن ميتا مؤكد ولا استنتاج من الكاتب؟"])(
     "leaves a question about what the text says alone: %s",
     (question) => {
       expect(fields(question)).toBeUndefined();
     },
   );
+
+  it("reads as a details question every one of the question sets that is one, and no other", () => {
+    const dir = new URL("../eval/", import.meta.url);
+    const questions = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).flatMap((f) => readJsonLines<EvalQuestion>(new URL(f, dir).pathname));
+    const misread = questions.filter((q) => {
+      const analyzed = analyzeQuestion(q.question, analyze, DEFAULTS);
+      return !!(detailsQuestion(analyzed) ?? asksWhereFrom(analyzed)) !== q.kind.startsWith("details");
+    });
+    expect(questions.length).toBeGreaterThan(500);
+    expect(misread.map((q) => q.question)).toEqual([]);
+  });
 
   const engine = createEngine(
     shelf(
