@@ -204,6 +204,11 @@ import { dialectVariants } from "../../src/text/dialect.ts";
 describe("dialect", () => {
   it("maps dialect words to their MSA forms", () => {
     expect(dialectVariants(normalize("يسوي"))).toContain("يفعل");
+    // Egyptian passives, loanwords, Maghrebi and Gulf words.
+    expect(dialectVariants(normalize("اتأجلت"))).toContain(normalize("تأجلت"));
+    expect(dialectVariants(normalize("الكوتش"))).toContain("المدرب");
+    expect(dialectVariants(normalize("كاين"))).toContain("يوجد");
+    expect(dialectVariants(normalize("وايد"))).toContain("كثير");
     expect(dialectVariants(normalize("الجاي"))).toContain("القادم");
     expect(dialectVariants(normalize("الاتنين"))).toContain("الاثنان");
     // "wanting" has two MSA verbs; the text may use either
