@@ -27,13 +27,13 @@ describe.each([
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.68, 0.9],
-  ["article-holdout3", 0.8, 0.84],
+  ["article-holdout3", 0.82, 0.84],
   ["article-holdout4", 0.72, 0.75],
   ["article-holdout5", 0.69, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured, never tuned on.
-  ["shelf", 0.77, 0.51],
-  ["shelf-holdout", 0.78, 0.69],
+  ["shelf", 0.77, 0.55],
+  ["shelf-holdout", 0.8, 0.69],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
@@ -48,10 +48,10 @@ describe("passage benchmarks", () => {
   it("ARCD dev: native Arabic questions over 155 short articles", () => {
     const arcd = rows.get("ARCD dev")!;
     expect(arcd.questions).toBe(702);
-    expect(arcd.top1).toBeGreaterThanOrEqual(0.74); // Lucene BM25 + ArabicAnalyzer: 0.661
+    expect(arcd.top1).toBeGreaterThanOrEqual(0.75); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.58);
-    expect(arcd.refused).toBeGreaterThanOrEqual(0.58);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.59);
+    expect(arcd.refused).toBeGreaterThanOrEqual(0.6);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
     const all = rows.get("XQuAD-ar")!;
