@@ -4,10 +4,13 @@
 import { tokenize } from "./tokenize.ts";
 import { normalize } from "./normalize.ts";
 
-export type AnswerType = "number" | "time";
+/** A price is a number with its currency (or «free»): «بكم…؟», «كم سعر…؟». */
+export type AnswerType = "number" | "time" | "price";
 
 const QUESTION_WORDS: Record<string, AnswerType> = Object.fromEntries([
-  ...["كم", "بكم", "قديش", "اديش", "بقديش", "كام", "بكام", "عدد"].map((w) => [normalize(w), "number" as const]),
+  ...["كم", "قديش", "اديش", "كام", "عدد", "شحال", "قداش"].map((w) => [normalize(w), "number" as const]),
+  // «بكم» is "for how much": a price.
+  ...["بكم", "بكام", "بقديش", "بشحال", "بقداش"].map((w) => [normalize(w), "price" as const]),
   ...["متى", "امتى", "ايمتى", "وقتيش", "امتي", "متي"].map((w) => [normalize(w), "time" as const]),
 ]);
 
@@ -24,8 +27,18 @@ const TIME_WORDS = [
   "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
   "الان", "حاليا", "قريبا", "مؤخرا", "المدى", "عندما", "حين", "موسم", "صباح", "مساء",
 ];
+// Currencies and their codes: what a price is said in (with a number), or «free» (alone).
+const CURRENCY_WORDS = [
+  "ريال", "ريالات", "ريالا", "درهم", "دراهم", "درهما", "دينار", "دنانير", "دينارا", "دولار", "دولارات", "دولارا", "يورو",
+  "جنيه", "جنيهات", "جنيها", "ليرة", "ليرات", "روبية", "ين", "يوان", "فرنك", "استرليني", "قرش", "فلس", "هللة", "سنت",
+  "usd", "eur", "sar", "aed", "kwd", "qar", "omr", "bhd", "jod", "egp",
+];
 const NUMBER_SET = new Set(NUMBER_WORDS.map(normalize));
 const TIME_SET = new Set(TIME_WORDS.map(normalize));
+const CURRENCY_SET = new Set(CURRENCY_WORDS.map(normalize));
+const FREE = new Set(["مجانا", "مجاني", "مجانية", "مجانيا", "بالمجان", "ببلاش"].map(normalize));
+/** Asking for a price: «كم سعر…؟», «قديش ثمن…؟», «كم يكلف…؟». */
+const PRICE_NOUNS = new Set(["سعر", "ثمن", "تكلفة", "تكلفه", "يكلف", "تكلف", "رسوم", "اسعار"].map(normalize));
 
 /** What a question asks for, by its question word (formal or dialect). */
 export type QuestionKind = "who" | "when" | "where" | "how many" | "why" | "how" | "what" | "yes/no";
@@ -63,7 +76,8 @@ export function questionKind(question: string): QuestionKind | undefined {
  * «ما سعر…؟», «في أي عام…؟». Elsewhere in a question they are its topic («ما سبب ارتفاع السعر؟»).
  */
 const ASKED_NOUNS: Record<string, AnswerType> = Object.fromEntries([
-  ...["نسبة", "سعر", "ثمن", "تكلفة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل"].map((w) => [normalize(w), "number" as const]),
+  ...["سعر", "ثمن", "تكلفة", "رسوم"].map((w) => [normalize(w), "price" as const]),
+  ...["نسبة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل"].map((w) => [normalize(w), "number" as const]),
   ...["تاريخ", "عام", "سنة", "يوم", "موعد", "مدة"].map((w) => [normalize(w), "time" as const]),
 ]);
 /** What the asked-for noun follows: «ما»، «شو»، «أي»… and the pronoun («ما هي», «ماهو»). */
@@ -72,8 +86,10 @@ const OPENERS = new Set(["ما", "ماهي", "ماهو", "هو", "هي", "شو",
 /** The kind of answer a question asks for, when its question word (or the noun after it) says so. */
 export function expectedAnswerType(question: string): AnswerType | undefined {
   const words = tokenize(question).map((t) => t.text);
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
     const type = QUESTION_WORDS[word];
+    // «كم سعر…؟», «قديش ثمن…؟»: how much money.
+    if (type === "number" && PRICE_NOUNS.has((words[i + 1] ?? "").replace(/^ال/, ""))) return "price";
     if (type) return type;
   }
   // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
@@ -83,10 +99,20 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */
 export function holdsAnswerType(text: string, type: AnswerType): boolean {
+  if (type === "price") {
+    const words = tokenize(text).map((t) => t.text.replace(/^[وفبل]/, ""));
+    return words.some((w) => FREE.has(w)) || (holdsAnswerType(text, "number") && (/[$€£]/.test(text) || tokenize(text).some(({ text: word }) => isCurrency(word))));
+  }
   const words = type === "number" ? NUMBER_SET : TIME_SET;
   // A number word with the article is a reference («الاثنان»: the two of them), not an amount.
   const proclitics = type === "number" ? /^[وفبل]/ : /^(?:[وفبل]|ال|وال|بال|لل)/;
   return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(proclitics, "")));
+}
+
+/** A currency with a clitic or run into its amount: «بالدولار», «ريالاً», «5000درهم». */
+function isCurrency(word: string): boolean {
+  const bare = word.replace(/^\d+/, "").replace(/^(?:[وفبل]?ال|[وفبل])/, "");
+  return CURRENCY_SET.has(word) || CURRENCY_SET.has(bare);
 }
 
 /** Words that ask what something is («ما تعريف X؟», «ما معنى X؟»), with or without a clitic. */

@@ -177,17 +177,25 @@ import { expectedAnswerType, holdsAnswerType } from "../../src/text/answer-type.
 
 describe("answer type", () => {
   it("reads how-many and when questions, formal and dialect", () => {
-    expect(expectedAnswerType("كم سعر السهم؟")).toBe("number");
+    expect(expectedAnswerType("كم عدد المشاركين؟")).toBe("number");
     expect(expectedAnswerType("قديش عمره")).toBe("number");
     expect(expectedAnswerType("متى نُشر البيان؟")).toBe("time");
     expect(expectedAnswerType("امتى نزل الخبر")).toBe("time");
     expect(expectedAnswerType("من هو زوكربيرج؟")).toBeUndefined();
     // A noun that asks for an amount or a time, right after the question word.
     expect(expectedAnswerType("ما هي نسبة المشاركين؟")).toBe("number");
-    expect(expectedAnswerType("ما سعر النسخة الأعلى؟")).toBe("number");
+    expect(expectedAnswerType("ما مساحة البلد؟")).toBe("number");
     expect(expectedAnswerType("في أي عام أسس النادي؟")).toBe("time");
     // Elsewhere it is the question's topic.
     expect(expectedAnswerType("ما سبب ارتفاع السعر؟")).toBeUndefined();
+  });
+  it("reads a question for a price: «بكم», and how much for a price, cost or fee", () => {
+    for (const q of ["بكام تذكرة الماتش؟", "كم سعر السهم؟", "قديش ثمن الهاتف؟", "ما سعر النسخة الأعلى؟", "بقديش الدخول؟"]) expect(expectedAnswerType(q), q).toBe("price");
+  });
+  it("finds a price: a number with its currency, or «free»", () => {
+    for (const t of ["بسعر 899 ريالاً للتذكرة", "يبلغ 5000درهم", "تكلف $30", "ثمنه ٢٠ ديناراً", "والدخول مجاني لجميع الزوار"]) expect(holdsAnswerType(t, "price"), t).toBe(true);
+    // A number that is no money: the count of writers, a year.
+    for (const t of ["يضم 22 كاتباً ومترجماً", "منذ عام 2019", "السعر مرتفع"]) expect(holdsAnswerType(t, "price"), t).toBe(false);
   });
   it("finds numbers and times in text", () => {
     expect(holdsAnswerType("بلغ السعر ٥٠٠ دولار", "number")).toBe(true);
