@@ -30,7 +30,7 @@ const TIME_WORDS = [
 // Currencies and their codes: what a price is said in (with a number), or «free» (alone).
 const CURRENCY_WORDS = [
   "ريال", "ريالات", "ريالا", "درهم", "دراهم", "درهما", "دينار", "دنانير", "دينارا", "دولار", "دولارات", "دولارا", "يورو",
-  "جنيه", "جنيهات", "جنيها", "ليرة", "ليرات", "روبية", "ين", "يوان", "فرنك", "استرليني", "قرش", "فلس", "هللة", "سنت",
+  "جنيه", "جنيهات", "جنيها", "ليرة", "ليرات", "روبية", "يوان", "فرنك", "استرليني", "قرش", "فلس", "هللة", "سنت",
   "usd", "eur", "sar", "aed", "kwd", "qar", "omr", "bhd", "jod", "egp",
 ];
 const NUMBER_SET = new Set(NUMBER_WORDS.map(normalize));
