@@ -36,6 +36,7 @@ const CURRENCY_WORDS = [
 const NUMBER_SET = new Set(NUMBER_WORDS.map(normalize));
 const TIME_SET = new Set(TIME_WORDS.map(normalize));
 const CURRENCY_SET = new Set(CURRENCY_WORDS.map(normalize));
+const RATES = new Set(["فائدة", "فايدة", "صرف", "خصم"].map(normalize));
 const FREE = new Set(["مجانا", "مجاني", "مجانية", "مجانيا", "بالمجان", "ببلاش"].map(normalize));
 /** Asking for a price: «كم سعر…؟», «قديش ثمن…؟», «كم يكلف…؟». */
 const PRICE_NOUNS = new Set(["سعر", "ثمن", "تكلفة", "تكلفه", "يكلف", "تكلف", "رسوم", "اسعار"].map(normalize));
@@ -86,15 +87,18 @@ const OPENERS = new Set(["ما", "ماهي", "ماهو", "هو", "هي", "شو",
 /** The kind of answer a question asks for, when its question word (or the noun after it) says so. */
 export function expectedAnswerType(question: string): AnswerType | undefined {
   const words = tokenize(question).map((t) => t.text);
+  // «سعر الفائدة», «سعر الصرف» are rates: a number, in no currency.
+  const rate = (i: number) => RATES.has((words[i] ?? "").replace(/^ال/, ""));
   for (const [i, word] of words.entries()) {
     const type = QUESTION_WORDS[word];
     // «كم سعر…؟», «قديش ثمن…؟»: how much money.
-    if (type === "number" && PRICE_NOUNS.has((words[i + 1] ?? "").replace(/^ال/, ""))) return "price";
+    if (type === "number" && PRICE_NOUNS.has((words[i + 1] ?? "").replace(/^ال/, ""))) return rate(i + 2) ? "number" : "price";
     if (type) return type;
   }
   // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
-  const first = words.find((w) => !OPENERS.has(w));
-  return first === undefined ? undefined : ASKED_NOUNS[first.replace(/^ال/, "")];
+  const at = words.findIndex((w) => !OPENERS.has(w));
+  const type = at < 0 ? undefined : ASKED_NOUNS[words[at]!.replace(/^ال/, "")];
+  return type === "price" && rate(at + 1) ? "number" : type;
 }
 
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */

@@ -191,6 +191,8 @@ describe("answer type", () => {
   });
   it("reads a question for a price: «بكم», and how much for a price, cost or fee", () => {
     for (const q of ["بكام تذكرة الماتش؟", "كم سعر السهم؟", "قديش ثمن الهاتف؟", "ما سعر النسخة الأعلى؟", "بقديش الدخول؟"]) expect(expectedAnswerType(q), q).toBe("price");
+    // A rate is a number in no currency.
+    for (const q of ["ما سعر الفائدة الجديد؟", "كم سعر صرف الدينار؟"]) expect(expectedAnswerType(q), q).toBe("number");
   });
   it("finds a price: a number with its currency, or «free»", () => {
     for (const t of ["بسعر 899 ريالاً للتذكرة", "يبلغ 5000درهم", "تكلف $30", "ثمنه ٢٠ ديناراً", "والدخول مجاني لجميع الزوار"]) expect(holdsAnswerType(t, "price"), t).toBe(true);
