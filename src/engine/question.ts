@@ -1,7 +1,7 @@
 // Stage 2, question analysis: the question's words (stop words kept, for the look-ups
 // and the question word), what it asks for, and whether it asks what its subject is.
 import type { Analyzer, Word } from "../text/analyze.ts";
-import { expectedAnswerType, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
+import { expectedAnswerType, isDefinitionWord, isNamingWord, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { isVerb } from "../text/words.ts";
 import type { EngineOptions } from "./options.ts";
 
@@ -12,7 +12,10 @@ export interface Question {
   kind: QuestionKind | undefined;
   /** A number or a time, when the question word asks for one («كم», «متى»). */
   type: AnswerType | undefined;
-  /** «ما هو X؟», «من هو X؟»: a question naming only its subject, answered by a definition. */
+  /**
+   * «ما هو X؟», «من هو X؟», «ما الاسم الكامل لـ X؟»: a question naming only its subject (in at
+   * most `definitionWords` words), and perhaps asking what it is or is called.
+   */
   definition: boolean;
   /** Where the question word stands among the words (-1: none). */
   kindAt: number;
@@ -26,13 +29,15 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
   const kind = questionKind(cut);
   const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
   const content = words.filter((w) => w.term);
+  // The words that name the subject, not those asking what it is or is called («الاسم الكامل لـ…»).
+  const subject = content.filter((w) => !isDefinitionWord(w.text) && !isNamingWord(w.text));
   return {
     text: cut,
     words,
     kind,
     kindAt,
     type: expectedAnswerType(cut),
-    definition: (kind === "what" || kind === "who") && content.length > 0 && content.length <= definitionWords,
+    definition: (kind === "what" || kind === "who") && subject.length > 0 && subject.length <= definitionWords,
     // A noun with the article («السعر؟») or a Latin name names something; a verb alone does not.
     loneVerb: content.length === 1 && !/^(?:[وفبك]?ال|لل)/.test(content[0]!.text) && isVerb(content[0]!.text),
   };

@@ -125,3 +125,20 @@ const DEFINITION_WORDS = new Set(["تعريف", "معنى", "مفهوم", "ال�
 export function isDefinitionWord(word: string): boolean {
   return DEFINITION_WORDS.has(word) || DEFINITION_WORDS.has(word.replace(/^(?:[وب]?ال|[وب])/, ""));
 }
+
+/**
+ * Words that ask what the subject is called — its name, full name, other name, title, or
+ * name in another language — which an article's opening gives: «ما الاسم الكامل لابن خلدون؟»,
+ * «ما اسم الموناليزا بالفرنسية؟», «ما الاسم الآخر للمسيحية؟».
+ */
+const NAMING_WORDS = new Set(
+  [
+    "اسم", "اسمه", "اسمها", "تسمية", "تسمى", "يسمى", "سمي", "سميت", "لقب", "يلقب", "تلقب", "كنية", "كامل", "كاملة", "لغة",
+    "انجليزية", "انجليزي", "انكليزية", "فرنسية", "لاتينية", "يونانية", "عبرية", "تركية", "فارسية", "المانية", "اسبانية",
+    "ايطالية", "اصلي", "اخر", "اخرى",
+  ].map(normalize),
+);
+
+export function isNamingWord(word: string): boolean {
+  return NAMING_WORDS.has(word) || NAMING_WORDS.has(word.replace(/^(?:[وبل]?ال|لل|[وبل])/, ""));
+}

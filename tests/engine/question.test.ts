@@ -42,6 +42,9 @@ describe("question analysis", () => {
     expect(question("من هو نجيب محفوظ؟").definition).toBe(true);
     expect(question("ما الذي قاله المدرب عن خطة الفريق في الشوط الثاني؟").definition).toBe(false);
     expect(question("لماذا البيتكوين؟").definition).toBe(false);
+    // Asking what the subject is called leaves the subject: «العلامة ابن خلدون».
+    expect(question("ماهو الإسم الكامل للعلامة ابن خلدون؟").definition).toBe(true);
+    expect(question("ما اسم الموناليزا بالفرنسية؟").definition).toBe(true);
   });
 
   it("cuts a huge question to the longest the engine reads", () => {

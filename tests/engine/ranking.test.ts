@@ -50,6 +50,21 @@ describe("ranking", () => {
     expect(engine.answer("ما مساحة سوريا؟").results[0]!.paragraph).toBe(2);
   });
 
+  it("prefers the opening for what the subject is called: its full name, other name, name in another language", () => {
+    const engine = createEngine(
+      shelf({
+        id: "monalisa",
+        title: "موناليزا",
+        paragraphs: [
+          "الموناليزا (بالفرنسية: La Joconde) أو الجيوكاندا لوحة للفنان ليوناردو دا فينشي.",
+          "يعود أصل تسمية الموناليزا بهذا الاسم إلى مؤرخ الفن فاساري، واسم اللوحة بالفرنسية والإيطالية يختلف في المتاحف.",
+        ],
+      }),
+    );
+    expect(engine.answer("ما اسم الموناليزا بالفرنسية؟").results[0]).toMatchObject({ paragraph: 1, sentence: 1 });
+    expect(engine.answer("ما الاسم الآخر للموناليزا؟").results[0]).toMatchObject({ paragraph: 1, sentence: 1 });
+  });
+
   it("puts first the near-tied sentence holding the number a how-many question asks for", () => {
     const engine = createEngine(
       shelf({
