@@ -10,7 +10,7 @@ export interface Question {
   text: string;
   words: Word[];
   kind: QuestionKind | undefined;
-  /** A number or a time, when the question word asks for one («كم», «متى»). */
+  /** A number, a time or a price, when the question word asks for one («كم», «متى», «بكم»). */
   type: AnswerType | undefined;
   /**
    * «ما هو X؟», «من هو X؟», «ما الاسم الكامل لـ X؟»: a question naming only its subject (in at
