@@ -32,7 +32,7 @@ describe.each([
   ["article-holdout5", 0.69, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured, never tuned on.
-  ["shelf", 0.77, 0.55],
+  ["shelf", 0.77, 0.58],
   ["shelf-holdout", 0.8, 0.69],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
