@@ -1,7 +1,7 @@
 // Stage 2, question analysis: the question's words (stop words kept, for the look-ups
 // and the question word), what it asks for, and whether it asks what its subject is.
 import type { Analyzer, Word } from "../text/analyze.ts";
-import { expectedAnswerType, isDefinitionWord, isNamingWord, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
+import { expectedAnswerType, isDefinitionWord, isHonorific, isNamingWord, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
 import { isVerb } from "../text/words.ts";
 import type { EngineOptions } from "./options.ts";
 
@@ -29,8 +29,9 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
   const kind = questionKind(cut);
   const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
   const content = words.filter((w) => w.term);
-  // The words that name the subject, not those asking what it is or is called («الاسم الكامل لـ…»).
-  const subject = content.filter((w) => !isDefinitionWord(w.text) && !isNamingWord(w.text));
+  // The words that name the subject, not those asking what it is or is called («الاسم الكامل لـ…»),
+  // nor an honorific before a name («العلامة»).
+  const subject = content.filter((w) => !isDefinitionWord(w.text) && !isNamingWord(w.text) && !isHonorific(w.text));
   return {
     text: cut,
     words,

@@ -1,7 +1,7 @@
 // Stage 4, ranking: the order of the retrieved sentences. BM25 decides, except where
 // its words tie and something else tells which sentence can hold the answer.
 import type { Hit } from "../search/bm25.ts";
-import { isDefinitionWord, isNamingWord } from "../text/answer-type.ts";
+import { isDefinitionWord, isHonorific, isNamingWord } from "../text/answer-type.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Question } from "./question.ts";
 import type { Query } from "./query.ts";
@@ -81,13 +81,14 @@ function preferAdjacentWords(hits: Hit[], query: Query, table: SentenceTable, pa
 export function asksForSubject(question: Question, query: Query, titleMask: Map<number, number>, d: number): boolean {
   const inTitle = titleMask.get(d) ?? 0;
   if (!question.definition || !inTitle) return false;
-  // Every word names the subject, but for a word that asks for a definition («تعريف», «معنى»)
-  // or for what the subject is called («الاسم الكامل», «بالفرنسية»): an opening says both.
+  // Every word names the subject (a person's honorific too: «العلامة»), but for a word that
+  // asks for a definition («تعريف», «معنى») or for what the subject is called («الاسم الكامل»,
+  // «بالفرنسية»): an opening says both.
   // Any other word («مساحة», «تزوجت») asks for something about the subject, which its
   // opening sentence rarely says.
   return query.words.every((w, i) => {
     const word = question.words[w.position]!.text;
-    return inTitle & (1 << i) || isDefinitionWord(word) || isNamingWord(word);
+    return inTitle & (1 << i) || isDefinitionWord(word) || isNamingWord(word) || isHonorific(word);
   });
 }
 

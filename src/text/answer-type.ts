@@ -142,3 +142,15 @@ const NAMING_WORDS = new Set(
 export function isNamingWord(word: string): boolean {
   return NAMING_WORDS.has(word) || NAMING_WORDS.has(word.replace(/^(?:[وبل]?ال|لل|[وبل])/, ""));
 }
+
+/** What a person is called by before their name («العلامة ابن خلدون», «الإمام الشافعي»): part of the subject. */
+const HONORIFICS = new Set(
+  [
+    "شيخ", "امام", "علامة", "سلطان", "ملك", "امير", "خليفة", "دكتور", "استاذ", "فنان", "فنانة", "ممثل", "ممثلة", "شاعر",
+    "شاعرة", "رسول", "نبي", "قائد", "زعيم", "مطرب", "مطربة", "لاعب", "روائي", "عالم",
+  ].map(normalize),
+);
+
+export function isHonorific(word: string): boolean {
+  return HONORIFICS.has(word.replace(/^(?:[وبل]?ال|لل|[وبل])/, ""));
+}

@@ -65,6 +65,17 @@ describe("ranking", () => {
     expect(engine.answer("ما الاسم الآخر للموناليزا؟").results[0]).toMatchObject({ paragraph: 1, sentence: 1 });
   });
 
+  it("reads an honorific before a name as part of the subject («العلامة ابن خلدون»)", () => {
+    const engine = createEngine(
+      shelf({
+        id: "ibn-khaldun",
+        title: "ابن خلدون",
+        paragraphs: ["ابن خلدون هو عبد الرحمن بن محمد، مؤرخ وعالم اجتماع عربي.", "ألّف العلامة ابن خلدون المقدمة، وعمل ابن خلدون في القضاء بمصر."],
+      }),
+    );
+    expect(engine.answer("من هو العلامة ابن خلدون؟").results[0]).toMatchObject({ paragraph: 1, sentence: 1 });
+  });
+
   it("puts first the near-tied sentence holding the number a how-many question asks for", () => {
     const engine = createEngine(
       shelf({
