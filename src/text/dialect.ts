@@ -27,6 +27,8 @@ const LEXICON: Record<string, string[]> = {
   // things, people, amounts
   "الاتنين": ["الاثنان", "الاثنين"], "اتنين": ["اثنان", "اثنين"], "التنين": ["الاثنان", "الاثنين"], "تنين": ["اثنان"],
   "تلات": ["ثلاث"], "تلاته": ["ثلاثه"], "حاجه": ["شيء"], "حاجات": ["اشياء"], "شي": ["شيء"], "اشي": ["شيء"],
+  // Egyptian «بقاله» (for how long now): since
+  "بقاله": ["منذ"], "بقالها": ["منذ"], "بقالهم": ["منذ"], "بقالي": ["منذ"], "بقالنا": ["منذ"], "بقالك": ["منذ"],
   "وايد": ["كثير"], "هوايه": ["كثير"], "خوش": ["جيد"], "مزيان": ["جيد"], "كاين": ["يوجد"], "كاينه": ["توجد"], "ماكاينش": ["لا يوجد"],
   "عيال": ["اطفال", "اولاد"], "ولاد": ["اولاد"], "حريم": ["نساء"], "رياييل": ["رجال"], "توه": ["للتو"], "يسولف": ["يتحدث"],
   // upset: in the news, mostly complaining
@@ -102,8 +104,8 @@ const TABLE = new Map(Object.entries(LEXICON).map(([word, forms]) => [normalize(
  */
 export function dialectVariants(word: string): string[] {
   const variants = [...(TABLE.get(word) ?? [])];
-  // Egyptian and Maghrebi negation wraps the word: «مابيشتكوش», «ماغاديش» → the word inside.
-  const negated = /^ما(...+)ش$/.exec(word);
+  // Egyptian and Maghrebi negation wraps the word: «مابيشتكوش», «ماغاديش», «موصلش» → the word inside.
+  const negated = /^ما(...+)ش$/.exec(word) ?? /^م([^ا].{2,})ش$/.exec(word);
   if (negated) return [negated[1]!, ...dialectVariants(negated[1]!)];
   // Levantine «هالتأخير» (this delay): the demonstrative ها on the article.
   const demonstrative = /^ه(ال..+)$/.exec(word);

@@ -219,6 +219,9 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("الكوتش"))).toContain("المدرب");
     expect(dialectVariants(normalize("كاين"))).toContain("يوجد");
     expect(dialectVariants(normalize("وايد"))).toContain("كثير");
+    // Egyptian negation without its alef: «موصلش» is «وصل», «مبيشتغلش» «يعمل».
+    expect(dialectVariants(normalize("موصلش"))).toContain("وصل");
+    expect(dialectVariants(normalize("مبيشتغلش"))).toContain("يعمل");
     expect(dialectVariants(normalize("الجاي"))).toContain("القادم");
     expect(dialectVariants(normalize("الاتنين"))).toContain("الاثنان");
     // "wanting" has two MSA verbs; the text may use either
