@@ -65,6 +65,9 @@ describe("stop words", () => {
     // «تذكر», «كلم», «طاق» and «مقابل» are listed; «تذكرة», «كلمة», «طاقة» and «مقابلة» are nouns.
     for (const w of ["تذكرة", "كلمة", "طاقة", "مقابلة", "حرية", "أمه"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
+  it("holds the fillers that ask about a whole topic: «شو قصة…؟», «ما حكاية…؟», «الشي»", () => {
+    for (const w of ["قصة", "حكاية", "الشيء", "الشي"]) expect(isStopWord(normalize(w)), w).toBe(true);
+  });
   it("holds question words run together or spelt as said", () => {
     for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["مادة", "ماكينة", "ماهر", "مازن"]) expect(isStopWord(normalize(w)), w).toBe(false);
