@@ -222,6 +222,8 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("الكوتش"))).toContain("المدرب");
     expect(dialectVariants(normalize("كاين"))).toContain("يوجد");
     expect(dialectVariants(normalize("وايد"))).toContain("كثير");
+    // The boss as people say it, the CEO as the news writes it.
+    expect(dialectVariants(normalize("مدير"))).toContain(normalize("رئيس تنفيذي"));
     // Egyptian negation without its alef: «موصلش» is «وصل», «مبيشتغلش» «يعمل».
     expect(dialectVariants(normalize("موصلش"))).toContain("وصل");
     expect(dialectVariants(normalize("مبيشتغلش"))).toContain("يعمل");
