@@ -25,7 +25,10 @@ export interface Question {
 
 export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLength, definitionWords }: Pick<EngineOptions, "maxQuestionLength" | "definitionWords">): Question {
   const cut = text.slice(0, maxQuestionLength);
-  const words = analyze.words(cut);
+  const words = analyze.words(cut).map((w, i, all) =>
+    // «كم من الوقت…؟» is how long: «الوقت» belongs to the question word, as «من» does.
+    w.term && HOW_LONG.has(w.text) && all[i - 1]?.text === "من" && HOW_MUCH.has(all[i - 2]?.text ?? "") ? { ...w, term: undefined } : w,
+  );
   const kind = questionKind(cut);
   const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
   const content = words.filter((w) => w.term);
@@ -43,3 +46,6 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
     loneVerb: content.length === 1 && !/^(?:[وفبك]?ال|لل)/.test(content[0]!.text) && isVerb(content[0]!.text),
   };
 }
+
+const HOW_MUCH = new Set(["كم", "قديش", "اديش", "قداش", "شحال"]);
+const HOW_LONG = new Set(["الوقت", "الزمن"]);

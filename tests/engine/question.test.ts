@@ -31,6 +31,12 @@ describe("question analysis", () => {
     expect(q.words[1]).toMatchObject({ term: "spotify", alias: true });
   });
 
+  it("reads «كم من الوقت» as how long: «الوقت» is part of the question word, no word to look for", () => {
+    const q = question("كم من الوقت يستغرق الشحن؟");
+    expect(q.words.filter((w) => w.term).map((w) => w.text)).toEqual(["يستغرق", "الشحن"]);
+    expect(question("ما الوقت المناسب للشحن؟").words.find((w) => w.text === "الوقت")?.term).toBeDefined();
+  });
+
   it("says when a number or a time is asked for", () => {
     expect(question("كم عدد المشاركين؟").type).toBe("number");
     expect(question("متى يبدأ القانون؟").type).toBe("time");
