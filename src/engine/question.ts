@@ -25,10 +25,7 @@ export interface Question {
 
 export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLength, definitionWords }: Pick<EngineOptions, "maxQuestionLength" | "definitionWords">): Question {
   const cut = text.slice(0, maxQuestionLength);
-  const words = analyze.words(cut).map((w, i, all) =>
-    // «كم من الوقت…؟» is how long: «الوقت» belongs to the question word, as «من» does.
-    w.term && HOW_LONG.has(w.text) && all[i - 1]?.text === "من" && HOW_MUCH.has(all[i - 2]?.text ?? "") ? { ...w, term: undefined } : w,
-  );
+  const words = analyze.words(cut).map((w, i, all) => (w.term && asksHowLong(all, i) ? { ...w, term: undefined } : w));
   const kind = questionKind(cut);
   const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
   const content = words.filter((w) => w.term);
@@ -49,3 +46,14 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
 
 const HOW_MUCH = new Set(["كم", "قديش", "اديش", "قداش", "شحال"]);
 const HOW_LONG = new Set(["الوقت", "الزمن"]);
+const TAKES = new Set(["يستغرق", "تستغرق", "استغرق", "استغرقت", "يستغرقها", "تستغرقه"]);
+
+/**
+ * Is word i part of a how-long question word? «كم من الوقت…؟», «كم تستغرق الرحلة؟»: «الوقت»
+ * and «تستغرق» say a duration is asked, which the answer gives («خلال 28 دقيقة») without them.
+ */
+function asksHowLong(words: Word[], i: number): boolean {
+  const word = words[i]!.text;
+  if (HOW_LONG.has(word)) return words[i - 1]?.text === "من" && HOW_MUCH.has(words[i - 2]?.text ?? "");
+  return TAKES.has(word) && words.slice(Math.max(0, i - 3), i).some((w) => HOW_MUCH.has(w.text));
+}

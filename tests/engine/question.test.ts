@@ -31,9 +31,11 @@ describe("question analysis", () => {
     expect(q.words[1]).toMatchObject({ term: "spotify", alias: true });
   });
 
-  it("reads «كم من الوقت» as how long: «الوقت» is part of the question word, no word to look for", () => {
+  it("reads «كم من الوقت» and «كم تستغرق» as how long: «الوقت» and «تستغرق» are part of the question word", () => {
     const q = question("كم من الوقت يستغرق الشحن؟");
-    expect(q.words.filter((w) => w.term).map((w) => w.text)).toEqual(["يستغرق", "الشحن"]);
+    expect(q.words.filter((w) => w.term).map((w) => w.text)).toEqual(["الشحن"]);
+    expect(question("كم تستغرق الرحلة؟").words.filter((w) => w.term).map((w) => w.text)).toEqual(["الرحله"]);
+    expect(question("لماذا تستغرق الرحلة وقتا طويلا؟").words.find((w) => w.text === "تستغرق")?.term).toBeDefined();
     expect(question("ما الوقت المناسب للشحن؟").words.find((w) => w.text === "الوقت")?.term).toBeDefined();
   });
 
