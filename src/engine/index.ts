@@ -54,7 +54,10 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     aliasSpellings: new FuzzyVocabulary(aliasOf.keys()),
     words: options.fuzzy ? new FuzzyVocabulary(indexWords()) : undefined,
     names: () => (names ??= options.transliteration ? namesByKey(indexWords()) : new Map()),
-    paragraphsWith: (term) => (index.termIds.has(term) ? index.groupsOf(index.termIds.get(term)!) : new Set()),
+    paragraphsWith: (term) => {
+      const id = index.termIds.get(term);
+      return id === undefined ? new Set() : index.groupsOf(id);
+    },
   };
   let names: Map<string, string[]> | undefined;
   // Each index term's root-key term id (-1: none), built on the first question that needs it.

@@ -44,7 +44,8 @@ export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLe
   };
 }
 
-const HOW_MUCH = new Set(["كم", "قديش", "اديش", "قداش", "شحال"]);
+// The how-many question words, formal and dialect (answer-type.ts).
+const asksHowMuch = (word: string | undefined) => word !== undefined && questionKind(word) === "how many";
 const HOW_LONG = new Set(["الوقت", "الزمن"]);
 const TAKES = new Set(["يستغرق", "تستغرق", "استغرق", "استغرقت", "يستغرقها", "تستغرقه"]);
 
@@ -54,6 +55,6 @@ const TAKES = new Set(["يستغرق", "تستغرق", "استغرق", "استغ
  */
 function asksHowLong(words: Word[], i: number): boolean {
   const word = words[i]!.text;
-  if (HOW_LONG.has(word)) return words[i - 1]?.text === "من" && HOW_MUCH.has(words[i - 2]?.text ?? "");
-  return TAKES.has(word) && words.slice(Math.max(0, i - 3), i).some((w) => HOW_MUCH.has(w.text));
+  if (HOW_LONG.has(word)) return words[i - 1]?.text === "من" && asksHowMuch(words[i - 2]?.text);
+  return TAKES.has(word) && words.slice(Math.max(0, i - 3), i).some((w) => asksHowMuch(w.text));
 }

@@ -104,8 +104,9 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */
 export function holdsAnswerType(text: string, type: AnswerType): boolean {
   if (type === "price") {
-    const words = tokenize(text).map((t) => t.text.replace(/^[وفبل]/, ""));
-    return words.some((w) => FREE.has(w)) || (holdsAnswerType(text, "number") && (/[$€£]/.test(text) || tokenize(text).some(({ text: word }) => isCurrency(word))));
+    const words = tokenize(text).map((t) => t.text);
+    if (words.some((w) => FREE.has(w) || FREE.has(w.replace(/^[وفبل]/, "")))) return true;
+    return holdsAnswerType(text, "number") && (/[$€£]/.test(text) || words.some(isCurrency));
   }
   const words = type === "number" ? NUMBER_SET : TIME_SET;
   // A number word with the article is a reference («الاثنان»: the two of them), not an amount.
@@ -139,8 +140,11 @@ const NAMING_WORDS = new Set(
   ].map(normalize),
 );
 
+/** The word without its article or a proclitic: «بالفرنسية», «للعلامة», «والاسم». */
+const withoutClitic = (word: string) => word.replace(/^(?:[وبل]?ال|لل|[وبل])/, "");
+
 export function isNamingWord(word: string): boolean {
-  return NAMING_WORDS.has(word) || NAMING_WORDS.has(word.replace(/^(?:[وبل]?ال|لل|[وبل])/, ""));
+  return NAMING_WORDS.has(word) || NAMING_WORDS.has(withoutClitic(word));
 }
 
 /** What a person is called by before their name («العلامة ابن خلدون», «الإمام الشافعي»): part of the subject. */
@@ -152,5 +156,5 @@ const HONORIFICS = new Set(
 );
 
 export function isHonorific(word: string): boolean {
-  return HONORIFICS.has(word.replace(/^(?:[وبل]?ال|لل|[وبل])/, ""));
+  return HONORIFICS.has(withoutClitic(word));
 }
