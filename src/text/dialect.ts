@@ -37,7 +37,7 @@ const LEXICON: Record<string, string[]> = {
   "فلوس": ["اموال"], "مصاري": ["اموال"], "كتير": ["كثير"], "كتيره": ["كثيره"], "شويه": ["قليل"], "زياده": ["اكثر"],
   "تاني": ["ثاني", "اخر"], "تانيه": ["ثانيه", "اخري"], "زي": ["مثل"], "متل": ["مثل"], "منيح": ["جيد"], "كويس": ["جيد"],
   "زين": ["جيد"], "مزبوط": ["صحيح"], "هلا": ["الان"], "هلق": ["الان"], "دلوقتي": ["الان"], "الحين": ["الان"],
-  "امبارح": ["امس"], "بكره": ["غدا"], "لسه": ["بعد"], "برضو": ["ايضا"], "برضه": ["ايضا"], "كمان": ["ايضا"],
+  "امبارح": ["امس"], "مبارح": ["امس"], "ديما": ["دائما"], "ديمه": ["دائما"], "بكره": ["غدا"], "لسه": ["بعد"], "برضو": ["ايضا"], "برضه": ["ايضا"], "كمان": ["ايضا"],
   "سوا": ["معا"], "يضل": ["يظل", "يبقى"], "تضل": ["تظل", "تبقى"], "ضل": ["ظل", "بقي"], "ضلت": ["ظلت", "بقيت"],
   "تخلي": ["تجعل"], "طول": ["دائما"], "بغى": ["اراد", "رغب"], "بغات": ["ارادت", "رغبت"], "بغاو": ["ارادوا", "رغبوا"],
   // loanwords written in Arabic script
@@ -117,6 +117,9 @@ export function dialectVariants(word: string): string[] {
   // Maghrebi present «كيشوف», «كنعرف», «كتبغي»: the ك before the verb.
   const maghrebi = /^ك([يتن]..+)$/.exec(word);
   if (maghrebi) variants.push(maghrebi[1]!, ...(TABLE.get(maghrebi[1]!) ?? []));
+  // Iraqi and Gulf «شتريد», «شيصير»: «شنو» (what) run into the verb.
+  const what = /^ش([يتن]..+)$/.exec(word);
+  if (what) variants.push(what[1]!, ...(TABLE.get(what[1]!) ?? []));
   // A plural verb without its silent alef («كملو», «شاركو»), as chats often write it.
   if (/^..+[^و]و$/.test(word) && !isStopWord(word)) variants.push(word + "ا", ...dialectVariants(word + "ا"));
   // A plural verb the lexicon has in the singular: «يبلشوا» → «يبلش» → «يبدا» (the root key meets the plural).

@@ -67,6 +67,8 @@ describe("stop words", () => {
   });
   it("holds the fillers that ask about a whole topic: «شو قصة…؟», «ما حكاية…؟», «الشي»", () => {
     for (const w of ["قصة", "حكاية", "الشيء", "الشي"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    // The other persons of كان and قال, and dialect fillers: «كانوا», «بعدين», «ذلحين», «ديالو».
+    for (const w of ["كانوا", "كنت", "قالوا", "يقولوا", "بعدين", "ذلحين", "هسا", "هني", "ديالو", "بتاعهم", "حقهم", "الواحد"]) expect(isStopWord(normalize(w)), w).toBe(true);
   });
   it("holds question words run together or spelt as said", () => {
     for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
@@ -239,6 +241,10 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("هالتأخير"))).toContain("التاخير");
     expect(dialectVariants("كيشوف")).toContain("يشوف");
     expect(dialectVariants("كيشوف")).toContain("يري");
+  });
+  it("reads «ش» run into a verb as «شنو» (what): «شتريد» → «تريد»", () => {
+    expect(dialectVariants("شتريد")).toContain("تريد");
+    expect(dialectVariants("شيصير")).toContain("يحدث");
   });
   it("reads Egyptian future and Levantine present prefixes", () => {
     expect(dialectVariants("هيستفيد")).toContain("سيستفيد");
