@@ -5,6 +5,7 @@
 import type { Analyzer, Word } from "../text/analyze.ts";
 import { arabicForEnglish } from "../text/english.ts";
 import { dialectVariants } from "../text/dialect.ts";
+import { synonymsOf } from "../text/synonyms.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { isArabicWord, shareRoot } from "../text/words.ts";
@@ -121,6 +122,17 @@ export const LOOKUPS: readonly Lookup[] = [
       const bare = /^[وفبلك](.{3,})$/.exec(word.text)?.[1];
       const term = bare && analyze(bare)[0]?.term;
       return term && vocabulary.has(term) ? { term } : undefined;
+    },
+  },
+  {
+    name: "a word of the same meaning",
+    forStopWords: false,
+    // «الأماكن» of a text that says «المواقع»: it stands only where it meets another of the
+    // question's words (query.ts), as a word of another sense seldom does.
+    find: (word, { analyze, vocabulary }) => {
+      const known = synonymsOf(word.text).flatMap((w) => analyze(w).map((t) => t.term)).filter((t) => vocabulary.has(t));
+      if (!known.length) return undefined;
+      return { term: known.reduce((a, b) => (vocabulary.sentenceDf(a) <= vocabulary.sentenceDf(b) ? a : b)), needsContext: true };
     },
   },
   {

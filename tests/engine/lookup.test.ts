@@ -20,6 +20,7 @@ describe("word look-ups", () => {
       "dialect or English word, in the text as such",
       "a name in the other script",
       "the word without a proclitic light stemming left on",
+      "a word of the same meaning",
       "a word of the text one typo away",
       "two words of the text run together",
       "dialect or English word, in the text in another form",
@@ -90,6 +91,21 @@ describe("word look-ups", () => {
     expect(engine.explain("ماذا أظهرت الدارسة عن المشي؟").words?.find((w) => w.asked === "الدارسه")?.form).toBe("دراس");
     // A word not in the list is corrected as before.
     expect(engine.explain("هل يخفص المشي السكر؟").words?.find((w) => w.asked === "يخفص")?.form).toBe("يخفض");
+  });
+
+  it("read a word the text lacks as a word of the same meaning, only where it meets another of the question's words", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "law", paragraphs: ["ويحظر القانون قيادة السكوترات على الأرصفة.", "وتبدأ الغرامة من 50 ديناراً."] },
+        { id: "fair", paragraphs: ["وتقام الندوات في مواقع عدة من المدينة."] },
+      ),
+    );
+    const explained = engine.explain("ما الأماكن التي يُمنع فيها ركوب السكوتر؟");
+    expect(explained.words?.find((w) => w.asked === "يمنع")).toMatchObject({ form: "يحظر", lookedUp: true, inQuote: "form" });
+    expect(explained.words?.find((w) => w.asked === "ركوب")).toMatchObject({ form: "قياد", lookedUp: true });
+    expect(explained.answer.results[0]).toMatchObject({ documentId: "law", paragraph: 1 });
+    // «مواقع» is in the knowledge, but in no paragraph with «السكوتر» or «يحظر»: «الأماكن» stays unmatched.
+    expect(explained.words?.find((w) => w.asked === "الاماكن")?.form).toBeUndefined();
   });
 
   it("do not correct a word into one a slip of the finger cannot make", () => {

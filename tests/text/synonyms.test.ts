@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/text/normalize.ts";
+import { synonymsOf } from "../../src/text/synonyms.ts";
+
+const of = (word: string) => synonymsOf(normalize(word));
+
+describe("synonyms", () => {
+  it("give the words of one meaning, in any form of the word", () => {
+    expect(of("يُمنع")).toContain("يحظر");
+    expect(of("الأماكن")).toContain("مواقع");
+    expect(of("والأماكن")).toContain("مواقع");
+    expect(of("الجمهور")).toContain("متفرجين");
+  });
+  it("join a broken plural to its singular, which a light stemmer cannot", () => {
+    expect(of("تذاكر")).toContain(normalize("تذكرة"));
+  });
+  it("never give the word itself, and nothing for a word in no set", () => {
+    expect(of("الأماكن")).not.toContain("اماكن");
+    expect(of("البرتقال")).toEqual([]);
+  });
+});
