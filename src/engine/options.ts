@@ -28,7 +28,10 @@ export interface EngineOptions {
   fuzzy: boolean;
   /** Matching a name written in the other script (Almeida ~ ألميدا) on or off, likewise. */
   transliteration: boolean;
-  /** A Latin-script question word the knowledge lacks is nearly always a name (ChatGPT, Threads): its weight ×. */
+  /**
+   * A Latin-script question word the knowledge lacks is nearly always a name (ChatGPT, Threads),
+   * and a number of two digits or more a year, an amount or a model («كأس العالم 2022»): its weight ×.
+   */
   unknownNameBoost: number;
   /** × (1 + this × share of the question's weight the sentence keeps in neighbouring word pairs) on a candidate's score. 0 turns it off. */
   proximityWeight: number;

@@ -57,8 +57,9 @@ export function buildQuery(question: Question, index: TermIndex, titles: TermInd
     const bareRoot = bare && bare !== rootTerm(form) && !seen.has(bare) ? add(bare, 0) : { id: undefined, bit: 0 };
     if (bare) seen.add(bare);
     if (exact.id !== undefined) query.matched.add(form);
-    // A Latin-script word is nearly always a name; one the knowledge lacks means the question is about something else.
-    const unknownName = !known(form) && root.id === undefined && /^[a-z]/.test(form);
+    // A Latin-script word is nearly always a name, and a number of two digits or more a year,
+    // an amount or a model: one the knowledge lacks means the question is about something else.
+    const unknownName = !known(form) && root.id === undefined && /^(?:[a-z]|\d{2,}$)/.test(form);
     query.words.push({
       position,
       terms: options.rootWeight ? [form, rootTerm(form)] : [form],

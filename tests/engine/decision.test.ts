@@ -100,6 +100,18 @@ describe("the answer/abstain decision", () => {
   });
 });
 
+describe("a name or a number the knowledge lacks", () => {
+  it("weighs twice its rarity: the question is about something else", () => {
+    const engine = createEngine(shelf({ id: "cup", paragraphs: ["فاز الشروق بكأس البطولة بعد فوزه على الساحل.", "وأقيمت المباراة في عمان."] }));
+    const words = engine.explain("من فاز بكأس العالم 2022؟").words!;
+    const year = words.find((w) => w.asked === "2022")!;
+    const cup = words.find((w) => w.asked === "بكاس")!;
+    expect(year.form).toBeUndefined();
+    expect(year.weight).toBeGreaterThan(1.5 * cup.weight);
+    expect(engine.answer("من فاز بكأس العالم 2022؟").answered).toBe(false);
+  });
+});
+
 describe("runnerUp: the best other paragraph's score as a share of the quote's", () => {
   const question = "ما الجائزة التي حصل عليها الفريق؟";
   const spread = shelf({
