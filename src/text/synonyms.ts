@@ -6,7 +6,6 @@
 // question word it cannot match as written, and keeps one only where it meets another of
 // the question's words (query.ts), so a word of another sense seldom stands.
 import { normalize } from "./normalize.ts";
-import { stem } from "./stem.ts";
 
 const SETS: string[][] = [
   // forbidding and allowing, rules
@@ -150,17 +149,21 @@ const SETS: string[][] = [
   ["هاتف", "جوال", "هواتف"],
 ];
 
-/** Each word's stem → the other words of its sets, so that any form of a word finds them («والأماكن» as «أماكن»). */
+/** Each normalised word → the other words of its sets. */
 const TABLE = new Map<string, string[]>();
 for (const set of SETS) {
   const words = set.map(normalize);
-  for (const word of words) {
-    const key = stem(word);
-    TABLE.set(key, [...new Set([...(TABLE.get(key) ?? []), ...words.filter((w) => stem(w) !== key)])]);
-  }
+  for (const word of words) TABLE.set(word, [...new Set([...(TABLE.get(word) ?? []), ...words.filter((w) => w !== word)])]);
 }
 
-/** The (normalised) words sharing a meaning with a (normalised) word. */
+// The article and the proclitics before it: «والأماكن», «بالقانون», «للجمهور».
+const ARTICLE = /^(?:[وفبك]?ال|لل|[وفبلك])/;
+
+/**
+ * The (normalised) words sharing a meaning with a (normalised) word, as written or
+ * without its article and proclitics. Keyed by the word, not its light stem: stems collide
+ * («الأعلى» and «إعلان» are both «اعل»).
+ */
 export function synonymsOf(word: string): string[] {
-  return TABLE.get(stem(word)) ?? [];
+  return TABLE.get(word) ?? TABLE.get(word.replace(ARTICLE, "")) ?? [];
 }

@@ -5,7 +5,7 @@ import { synonymsOf } from "../../src/text/synonyms.ts";
 const of = (word: string) => synonymsOf(normalize(word));
 
 describe("synonyms", () => {
-  it("give the words of one meaning, in any form of the word", () => {
+  it("give the words of one meaning, for the word as written or after its article and proclitics", () => {
     expect(of("يُمنع")).toContain("يحظر");
     expect(of("الأماكن")).toContain("مواقع");
     expect(of("والأماكن")).toContain("مواقع");
@@ -13,6 +13,9 @@ describe("synonyms", () => {
   });
   it("join a broken plural to its singular, which a light stemmer cannot", () => {
     expect(of("تذاكر")).toContain(normalize("تذكرة"));
+  });
+  it("are keyed by the word, not its light stem, which collides («الأعلى» and «إعلان» are both «اعل»)", () => {
+    expect(of("الأعلى")).not.toContain(normalize("أعلن"));
   });
   it("never give the word itself, and nothing for a word in no set", () => {
     expect(of("الأماكن")).not.toContain("اماكن");
