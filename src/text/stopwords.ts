@@ -43,6 +43,14 @@ const QUESTION_WORDS = [
   // «اللتي». Left in, each would count as a content word no text holds.
   "ماهي", "ماهى", "ماهم", "ماهن", "ماسم", "مالذي", "ماالذي", "مالتي", "ماالتي", "مادا", "مازا", "لمادا", "لمازا",
   "اللتي", "اللذي", "اللتى", "اللذى", "الدي", "اللدي", "اللذين", "اللتين", "اللذان", "اللتان",
+  // Levantine and Gulf "when" that the lists above lack.
+  "ايمتى", "ايمتا", "امتا", "وقتيش",
+  // Politeness and asking to be told: «لو سمحت», «من فضلك», «ممكن تقولي…؟ شكرا». Left in, each
+  // counts as a word the text lacks and a polite question is refused.
+  "سمحت", "سمحتي", "سمحتو", "سمحتوا", "فضلك", "فضلكم", "رجاء", "الرجاء", "رجاءا", "بليز", "لطفا", "تكرما", "ياريت",
+  "شكرا", "مشكور", "مشكوره", "مشكورين", "يعطيك", "العافيه", "مرحبا", "اهلا", "please", "thanks",
+  "تقولي", "تقوللي", "تقلي", "تخبرني", "تخبرنا", "تعطيني", "تعطينا", "تشرحلي", "توضحلي", "تعرفني", "اعرف", "نعرف",
+  "حطلي", "حط",
   // The commonest verbs' other persons, which stopwords-iso leaves out: «كانوا», «قالوا».
   "كانوا", "كانو", "كنت", "كنا", "تكون", "يكونوا", "يكونو", "تكونوا",
   // Time fillers, Levantine, Gulf, Iraqi: then, now.

@@ -130,6 +130,16 @@ describe("dialect questions", () => {
   });
 });
 
+describe("polite questions", () => {
+  it.each(["لو سمحت", "من فضلك", "شكرا", "ممكن تقولي"])("are answered as surely with «%s» as without", (polite) => {
+    const plain = engine.answer("ميتا مش هتطلق النموذج الجاي ليه؟");
+    const asked = engine.answer(`${polite} ميتا مش هتطلق النموذج الجاي ليه؟`);
+    expect(asked.answered).toBe(true);
+    expect(asked.confidence).toBe(plain.confidence);
+    expect(asked.results[0]?.quote).toBe(plain.results[0]?.quote);
+  });
+});
+
 describe("questions mixing English words", () => {
   it.each([
     ["Facebook mini player تبع Spotify شو هو", "مشغلًا صغيرًا على Facebook"],

@@ -33,6 +33,8 @@ describe("questions about an article itself", () => {
     ["شو مصدر هالحكي؟", ["publisher"]],
     ["who wrote the report?", ["author"]],
     ["When was the article published?", ["published"]],
+    ["ايمتى انكتب المقال", ["published"]],
+    ["حط لي اللينك لو سمحت", ["url"]],
   ])("%s asks for %j", (question, expected) => {
     expect(fields(question)).toEqual(expected);
   });
