@@ -2,6 +2,7 @@
 // and the question word), what it asks for, and whether it asks what its subject is.
 import type { Analyzer, Word } from "../text/analyze.ts";
 import { expectedAnswerType, isDefinitionWord, isHonorific, isNamingWord, questionKind, type AnswerType, type QuestionKind } from "../text/answer-type.ts";
+import { withoutCourtesy } from "../text/courtesy.ts";
 import { isVerb } from "../text/words.ts";
 import type { EngineOptions } from "./options.ts";
 
@@ -24,8 +25,9 @@ export interface Question {
 }
 
 export function analyzeQuestion(text: string, analyze: Analyzer, { maxQuestionLength, definitionWords }: Pick<EngineOptions, "maxQuestionLength" | "definitionWords">): Question {
-  const cut = text.slice(0, maxQuestionLength);
-  const words = analyze.words(cut).map((w, i, all) => (w.term && asksHowLong(all, i) ? { ...w, term: undefined } : w));
+  // An @handle addresses someone («@bot», «@ali»); it names nothing to look for.
+  const cut = text.slice(0, maxQuestionLength).replace(/@\w+/g, (handle) => " ".repeat(handle.length));
+  const words = withoutCourtesy(analyze.words(cut)).map((w, i, all) => (w.term && asksHowLong(all, i) ? { ...w, term: undefined } : w));
   const kind = questionKind(cut);
   const kindAt = kind ? words.findIndex((w) => questionKind(w.text) === kind) : -1;
   const content = words.filter((w) => w.term);

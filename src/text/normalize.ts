@@ -15,6 +15,10 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
 
+// A letter typed three times or more is one stretched for emphasis («كمممم», «وييين»): no
+// Arabic word repeats a letter thrice (a doubled one is written with shadda).
+const STRETCHED = /([\u0621-\u064A])\1{2,}/g;
+
 // Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits → ASCII.
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
@@ -32,5 +36,5 @@ export function foldDigits(text: string): string {
 }
 
 export function normalize(text: string): string {
-  return foldDigits(foldLetters(stripMarks(text.normalize("NFKC")))).toLowerCase();
+  return foldDigits(foldLetters(stripMarks(text.normalize("NFKC")))).replace(STRETCHED, "$1").toLowerCase();
 }

@@ -140,6 +140,23 @@ describe("polite questions", () => {
   });
 });
 
+describe("what a question says besides its question", () => {
+  const question = "ميتا مش هتطلق النموذج الجاي ليه؟";
+  it.each([
+    ["a greeting", `السلام عليكم، ${question}`],
+    ["a label", `سؤال: ${question}`],
+    ["laughter", `${question} هههه`],
+    ["a vocative", `${question} يا بوت`],
+    ["a mention", `@qa_bot ${question}`],
+    ["stretched letters", question.replace("ليه", "ليييه")],
+  ])("leaves the answer as it is: %s", (_, asked) => {
+    const plain = engine.answer(question);
+    const answer = engine.answer(asked);
+    expect(answer.confidence).toBe(plain.confidence);
+    expect(answer.results[0]?.quote).toBe(plain.results[0]?.quote);
+  });
+});
+
 describe("questions mixing English words", () => {
   it.each([
     ["Facebook mini player تبع Spotify شو هو", "مشغلًا صغيرًا على Facebook"],

@@ -14,6 +14,11 @@ describe("normalize", () => {
     expect(stripMarks("الذكـــاء")).toBe("الذكاء");
     expect(stripMarks("\u200Fميتا\u200E\u200C\uFEFF")).toBe("ميتا");
   });
+  it("takes a letter stretched for emphasis for one letter, and leaves a doubled one", () => {
+    expect(normalize("كمممم")).toBe("كم");
+    expect(normalize("وييين")).toBe("وين");
+    expect(normalize("أمم")).toBe("امم");
+  });
   it("folds hamza forms, alef maqsura, teh marbuta, Persian letters", () => {
     expect(foldLetters("أإآٱ")).toBe("اااا");
     expect(foldLetters("مستشفى")).toBe("مستشفي");
