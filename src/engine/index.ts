@@ -58,7 +58,23 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       const id = index.termIds.get(term);
       return id === undefined ? new Set() : index.groupsOf(id);
     },
+    wordsBeside: (term, side) => {
+      const id = index.termIds.get(term);
+      const found = new Set<string>();
+      if (id === undefined) return found;
+      termsById ??= [...index.termIds.keys()];
+      // A name's first hundred mentions say who stands beside it; more would only cost time.
+      for (const sentence of index.unitsOf(id, 100)) {
+        const sequence = index.unitSequence(sentence);
+        sequence.forEach((t, i) => {
+          const beside = sequence[i + side];
+          if (t === id && beside !== undefined) found.add(termsById![beside]!);
+        });
+      }
+      return found;
+    },
   };
+  let termsById: string[] | undefined;
   let names: Map<string, string[]> | undefined;
   // Each index term's root-key term id (-1: none), built on the first question that needs it.
   let rootOfTerm: Int32Array | undefined;

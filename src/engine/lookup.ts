@@ -31,6 +31,8 @@ export interface LookupContext {
   names(): Map<string, string[]>;
   /** The paragraphs holding an index term (none for a term the index lacks). */
   paragraphsWith(term: string): Set<number>;
+  /** The index terms found right before (side -1) or after (side 1) an index term in the text. */
+  wordsBeside(term: string, side: -1 | 1): Set<string>;
 }
 
 /** Index terms by name skeleton, for finding a name written in the other script. */

@@ -3,6 +3,7 @@
 // counts for in the confidence.
 import { rootTerm } from "../text/expand.ts";
 import { MAX_QUERY_TERMS, type QueryTerm } from "../search/bm25.ts";
+import { isLatinWord, nameKeys, onsetsAgree } from "../text/transliterate.ts";
 import { LOOKUPS, PARTICLE, type LookupContext } from "./lookup.ts";
 import type { Question } from "./question.ts";
 import type { EngineOptions } from "./options.ts";
@@ -97,7 +98,34 @@ function chooseForms(question: Question, known: (term: string | undefined) => bo
   });
   // A real word read as another word of the text stands only if that word shares a paragraph
   // with another of the question's: «صداع» is no «صناع» in a question about walking.
-  return chosen.map((c) => (c.needsContext && !meetsAnother(c, chosen, lookup) ? { ...c, form: question.words[c.position]!.term!, needsContext: false } : c));
+  const kept = chosen.map((c) => (c.needsContext && !meetsAnother(c, chosen, lookup) ? { ...c, form: question.words[c.position]!.term!, needsContext: false } : c));
+  // Twice: a name's second half found beside its first («Ali» by «حسن») lets the first be found beside it.
+  for (let pass = 0; pass < 2; pass++) kept.forEach((c, i) => void (known(c.form) || (kept[i] = nameBeside(c, kept, question, known, lookup) ?? c)));
+  return kept;
+}
+
+/**
+ * A Latin name too short to match by its sounds alone («Rui», «Eva», «Ali»: one consonant)
+ * found where the text writes it: beside the other half of the name the text holds
+ * («Rui Almeida» → «روي» before «ألميدا»).
+ */
+function nameBeside(word: Chosen, chosen: Chosen[], question: Question, known: (term: string | undefined) => boolean, lookup: LookupContext): Chosen | undefined {
+  const text = question.words[word.position]!.text;
+  if (!isLatinWord(text)) return undefined;
+  const keys = nameKeys(text, 1);
+  const likeThis = (term: string) => !isLatinWord(term) && nameKeys(term, 1).some((k) => keys.includes(k)) && onsetsAgree(text, term);
+  for (const side of [1, -1] as const) {
+    const other = chosen.find((c) => c.position === word.position + side && isLatinWord(question.words[c.position]!.text));
+    if (!other) continue;
+    // The other half as the text has it, or, when the text lacks it too, the words that
+    // sound like it: beside this one they are the name («Ali Hassan» ~ «علي حسن»).
+    const halves = known(other.form) ? [other.form] : nameKeys(question.words[other.position]!.text).flatMap((k) => lookup.names().get(k) ?? []);
+    for (const half of halves.slice(0, 20)) {
+      const found = [...lookup.wordsBeside(half, side === 1 ? -1 : 1)].find(likeThis);
+      if (found) return { ...word, form: found };
+    }
+  }
+  return undefined;
 }
 
 function meetsAnother(word: Chosen, chosen: Chosen[], lookup: LookupContext): boolean {

@@ -201,6 +201,13 @@ export class Bm25Index {
     return df;
   }
 
+  /** The units holding the term, first first (at most `limit`). */
+  unitsOf(termId: number, limit: number): number[] {
+    const units: number[] = [];
+    for (let p = this.postingStart[termId]!; p < this.postingStart[termId + 1]! && units.length < limit; p++) units.push(this.postingUnit[p]!);
+    return units;
+  }
+
   /** The paragraphs holding the term. */
   groupsOf(termId: number): Set<number> {
     const groups = new Set<number>();

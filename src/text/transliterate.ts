@@ -28,7 +28,7 @@ function skeleton(letters: string[], table: Record<string, string>): string {
 }
 
 /** The skeletons of a normalised word (Arabic or Latin), with and without its article (ال / al-, el-). */
-export function nameKeys(word: string): string[] {
+export function nameKeys(word: string, minKey = MIN_KEY): string[] {
   let forms: string[];
   if (/^[a-z]+$/.test(word)) {
     const folded = LATIN_DIGRAPHS.reduce((w, [from, to]) => w.replace(from, to), word);
@@ -38,7 +38,7 @@ export function nameKeys(word: string): string[] {
     const bare = word.replace(/ه$/, "").replace(/تش/g, "ش");
     forms = [skeleton([...bare], ARABIC), ...(bare.startsWith("ال") && bare.length > 4 ? [skeleton([...bare.slice(2)], ARABIC)] : [])];
   } else return [];
-  return [...new Set(forms.filter((key) => key.length >= MIN_KEY))];
+  return [...new Set(forms.filter((key) => key.length >= minKey))];
 }
 
 export const isLatinWord = (word: string): boolean => /^[a-z]+$/.test(word);

@@ -27,6 +27,16 @@ describe("word look-ups", () => {
     ]);
   });
 
+  it("find a first name too short to match by its sounds beside the surname the text holds", () => {
+    const engine = createEngine(
+      shelf({ id: "a", paragraphs: ["وقالت إيفا مولر إن الفريق سيعود.", "وأكد ليو ماركيز أن المباراة صعبة."] }, { id: "b", paragraphs: ["أعلنت الشركة عن هاتف جديد."] }),
+    );
+    expect(engine.explain("ماذا قالت Eva Muller؟").words?.find((w) => w.asked === "eva")).toMatchObject({ form: "ايفا", inQuote: "form" });
+    expect(engine.explain("ماذا أكد Leo Marquez؟").words?.find((w) => w.asked === "leo")?.form).toBe("ليو");
+    // Alone, «Eva» is one consonant: no name of the text.
+    expect(engine.explain("ماذا قالت Eva؟").words?.find((w) => w.asked === "eva")?.form).toBeUndefined();
+  });
+
   it("find a Latin spelling of a name the text writes in Arabic, and the reverse", () => {
     expect(first("ماذا قال Rui Almeida عن فريقه؟")?.documentId).toBe("football");
     expect(first("ماذا قال Rui Almeida عن فريقه؟")?.paragraph).toBe(1);
