@@ -35,6 +35,16 @@ export function foldDigits(text: string): string {
   return text.replace(EASTERN_DIGITS, (d) => String((d.codePointAt(0)! & 0xf) % 10));
 }
 
+// Accents on Latin letters, once NFKD has taken them apart: «Müller», «José» are searched as
+// «muller», «jose», the way people type them (and the way name skeletons read them).
+const LATIN_ACCENT = /(?<=[A-Za-z])[\u0300-\u036F]+/g;
+
+const ACCENTED_LATIN = /[\u00C0-\u024F\u1E00-\u1EFF]/;
+
+const withoutLatinAccents = (text: string) => (ACCENTED_LATIN.test(text) ? text.normalize("NFKD").replace(LATIN_ACCENT, "").normalize("NFC") : text);
+
 export function normalize(text: string): string {
-  return foldDigits(foldLetters(stripMarks(text.normalize("NFKC")))).replace(STRETCHED, "$1").toLowerCase();
+  return foldDigits(foldLetters(stripMarks(withoutLatinAccents(text.normalize("NFKC")))))
+    .replace(STRETCHED, "$1")
+    .toLowerCase();
 }

@@ -14,6 +14,10 @@ describe("normalize", () => {
     expect(stripMarks("الذكـــاء")).toBe("الذكاء");
     expect(stripMarks("\u200Fميتا\u200E\u200C\uFEFF")).toBe("ميتا");
   });
+  it("drops the accents of Latin letters, as people type names", () => {
+    expect(normalize("Müller")).toBe("muller");
+    expect(normalize("José Mourinho")).toBe("jose mourinho");
+  });
   it("takes a letter stretched for emphasis for one letter, and leaves a doubled one", () => {
     expect(normalize("كمممم")).toBe("كم");
     expect(normalize("وييين")).toBe("وين");
