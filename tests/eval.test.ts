@@ -12,10 +12,10 @@ describe("the evaluation sets", () => {
     const article = readJsonLines<EvalQuestion>(set("article").questions);
     expect(article.length).toBeGreaterThanOrEqual(80);
     expect(new Set(article.map((q) => q.kind)).size).toBeGreaterThanOrEqual(7);
-    for (const name of ["shelf", "shelf-holdout"]) {
+    for (const name of ["shelf", "shelf-holdout", "shelf-holdout2"]) {
       const questions = readJsonLines<EvalQuestion>(set(name).questions);
       expect(questions.length, name).toBeGreaterThanOrEqual(100);
-      expect(questions.filter((q) => q.kind === "out_of_scope").length, name).toBeGreaterThanOrEqual(28);
+      expect(questions.filter((q) => q.kind === "out_of_scope").length, name).toBeGreaterThanOrEqual(26);
       expect(questions.filter((q) => q.kind.startsWith("details")).length, name).toBeGreaterThanOrEqual(8);
     }
   });
@@ -34,6 +34,8 @@ describe.each([
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
   ["shelf", 0.77, 0.58],
   ["shelf-holdout", 0.81, 0.69],
+  // Written in the fifth round and measured once before anything changed for it (README).
+  ["shelf-holdout2", 0.83, 0.52],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {

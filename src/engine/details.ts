@@ -56,8 +56,9 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
     else if (inSet(ARTICLE, word.text)) aboutArticle = true;
     else if (word.term && !NEUTRAL.has(word.text)) subject.push(word);
   });
-  // «متى كتب المقال؟» asks when it was written, not who wrote it.
+  // «متى كتب المقال؟» asks when it was written, not who wrote it; «وين انكتب الخبر؟», where.
   if (question.kind === "when" && fields.delete("author")) published = true;
+  if (question.kind === "where" && fields.delete("author")) fields.add("publisher");
   // «متى نُشر؟» asks the date; «وين نُشر؟» and «مين نشر؟» the publisher; «أي موقع نشر…» only the site.
   if (dated && (published || aboutArticle)) fields.add("published");
   else if (published && fields.size === 0) fields.add(question.kind === "where" || question.kind === "who" ? "publisher" : "published");

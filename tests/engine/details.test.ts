@@ -34,6 +34,7 @@ describe("questions about an article itself", () => {
     ["who wrote the report?", ["author"]],
     ["When was the article published?", ["published"]],
     ["ايمتى انكتب المقال", ["published"]],
+    ["وين انكتب الخبر؟", ["publisher"]],
     ["حط لي اللينك لو سمحت", ["url"]],
   ])("%s asks for %j", (question, expected) => {
     expect(fields(question)).toEqual(expected);
