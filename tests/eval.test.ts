@@ -35,7 +35,7 @@ describe.each([
   ["shelf", 0.77, 0.58],
   ["shelf-holdout", 0.81, 0.69],
   // Written in the fifth round and measured once before anything changed for it (README).
-  ["shelf-holdout2", 0.83, 0.52],
+  ["shelf-holdout2", 0.9, 0.48],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {

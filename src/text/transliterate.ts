@@ -10,7 +10,8 @@ const LATIN: Record<string, string> = {
   b: "b", p: "b", t: "t", d: "d", g: "g", j: "g", h: "h", k: "k", q: "k", c: "k", x: "ks", f: "f", v: "f",
   l: "l", m: "m", n: "n", r: "r", s: "s", z: "s",
 };
-const LATIN_DIGRAPHS: Array<[RegExp, string]> = [[/sh|ch/g, "s"], [/th/g, "t"], [/kh/g, "k"], [/gh/g, "g"], [/ph/g, "f"], [/dh/g, "d"]];
+// A c before e, i or y is soft (UNICEF ~ اليونيسف, Vincent ~ فنسنت).
+const LATIN_DIGRAPHS: Array<[RegExp, string]> = [[/sh|ch/g, "s"], [/th/g, "t"], [/kh/g, "k"], [/gh/g, "g"], [/ph/g, "f"], [/dh/g, "d"], [/c(?=[eiy])/g, "s"]];
 
 /** Skeletons shorter than this match too many words to mean a name. */
 const MIN_KEY = 2;
@@ -36,7 +37,11 @@ export function nameKeys(word: string, minKey = MIN_KEY): string[] {
   } else if (/^[\u0621-\u064A]+$/.test(word)) {
     // A final ه is mostly ة, which Latin spellings leave out (فاطمة / Fatima); «تش» is ch.
     const bare = word.replace(/ه$/, "").replace(/تش/g, "ش");
-    forms = [skeleton([...bare], ARABIC), ...(bare.startsWith("ال") && bare.length > 4 ? [skeleton([...bare.slice(2)], ARABIC)] : [])];
+    // ث writes English th and Spanish z alike (سميث Smith, رويث Ruiz).
+    forms = [bare, ...(bare.includes("ث") ? [bare.replace(/ث/g, "س")] : [])].flatMap((w) => [
+      skeleton([...w], ARABIC),
+      ...(w.startsWith("ال") && w.length > 4 ? [skeleton([...w.slice(2)], ARABIC)] : []),
+    ]);
   } else return [];
   return [...new Set(forms.filter((key) => key.length >= minKey))];
 }

@@ -251,6 +251,12 @@ describe("dialect", () => {
     expect(dialectVariants("كيشوف")).toContain("يشوف");
     expect(dialectVariants("كيشوف")).toContain("يري");
   });
+  it("reads Gulf and Maghrebi words for coming, crowds, free and the next one", () => {
+    expect(dialectVariants(normalize("يجي"))).toContain(normalize("يأتي"));
+    expect(dialectVariants(normalize("الزحمة"))).toContain(normalize("الذروة"));
+    expect(dialectVariants(normalize("فابور"))).toContain(normalize("مجانا"));
+    expect(dialectVariants(normalize("الجاية"))).toContain(normalize("المقبلة"));
+  });
   it("reads «ش» run into a verb as «شنو» (what): «شتريد» → «تريد»", () => {
     expect(dialectVariants("شتريد")).toContain("تريد");
     expect(dialectVariants("شيصير")).toContain("يحدث");

@@ -13,6 +13,11 @@ describe("synonyms", () => {
   });
   it("join a broken plural to its singular, which a light stemmer cannot", () => {
     expect(of("تذاكر")).toContain(normalize("تذكرة"));
+    expect(of("الأنواع")).toContain("نوع");
+    expect(of("وزراء")).toContain("وزير");
+  });
+  it("read a unit as people shorten it", () => {
+    expect(of("كيلو")).toContain("كيلوغرام");
   });
   it("are keyed by the word, not its light stem, which collides («الأعلى» and «إعلان» are both «اعل»)", () => {
     expect(of("الأعلى")).not.toContain(normalize("أعلن"));

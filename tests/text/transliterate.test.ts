@@ -14,6 +14,10 @@ describe("names across scripts", () => {
     ["Mohammed", "محمد"],
     ["Nexora", "نيكسورا"],
     ["Michel", "ميشيل"],
+    // A soft c, and ث for a Spanish z as for an English th.
+    ["UNICEF", "اليونيسف"],
+    ["Ruiz", "رويث"],
+    ["Smith", "سميث"],
   ])("%s meets %s", (latin, arabic) => {
     expect(meet(latin, arabic)).toBe(true);
   });
