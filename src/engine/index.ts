@@ -54,9 +54,9 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     aliasSpellings: new FuzzyVocabulary(aliasOf.keys()),
     words: options.fuzzy ? new FuzzyVocabulary(indexWords()) : undefined,
     names: () => (names ??= options.transliteration ? namesByKey(indexWords()) : new Map()),
-    paragraphsWith: (term) => {
-      const id = index.termIds.get(term);
-      return id === undefined ? new Set() : index.groupsOf(id);
+    meetInParagraph: (a, b) => {
+      const [x, y] = [index.termIds.get(a), index.termIds.get(b)];
+      return x !== undefined && y !== undefined && index.shareGroup(x, y);
     },
     wordsBeside: (term, side) => {
       const id = index.termIds.get(term);

@@ -29,8 +29,8 @@ export interface LookupContext {
   words: FuzzyVocabulary | undefined;
   /** The index's words by their name skeletons (transliterate.ts), built on first need. */
   names(): Map<string, string[]>;
-  /** The paragraphs holding an index term (none for a term the index lacks). */
-  paragraphsWith(term: string): Set<number>;
+  /** Do two index terms meet in some paragraph? (False for a term the index lacks.) */
+  meetInParagraph(a: string, b: string): boolean;
   /** The index terms found right before (side -1) or after (side 1) an index term in the text. */
   wordsBeside(term: string, side: -1 | 1): Set<string>;
 }

@@ -129,8 +129,7 @@ function nameBeside(word: Chosen, chosen: Chosen[], question: Question, known: (
 }
 
 function meetsAnother(word: Chosen, chosen: Chosen[], lookup: LookupContext): boolean {
-  const mine = lookup.paragraphsWith(word.form);
-  return chosen.some((other) => other !== word && [other.form, rootTerm(other.form)].some((term) => [...lookup.paragraphsWith(term)].some((p) => mine.has(p))));
+  return chosen.some((other) => other !== word && [other.form, rootTerm(other.form)].some((term) => lookup.meetInParagraph(word.form, term)));
 }
 
 function findForm(word: Question["words"][number], lookup: LookupContext) {

@@ -208,11 +208,28 @@ export class Bm25Index {
     return units;
   }
 
-  /** The paragraphs holding the term. */
-  groupsOf(termId: number): Set<number> {
-    const groups = new Set<number>();
-    for (let p = this.postingStart[termId]!; p < this.postingStart[termId + 1]!; p++) groups.add(this.unitGroup[this.postingUnit[p]!]!);
-    return groups;
+  /**
+   * Do two terms share a group? Postings are sorted by unit and a group's units are
+   * contiguous, so each of the rarer term's groups is looked up in the commoner's postings
+   * by binary search: a common word's tens of thousands of postings are never walked.
+   */
+  shareGroup(a: number, b: number): boolean {
+    const count = (t: number) => this.postingStart[t + 1]! - this.postingStart[t]!;
+    const [rare, common] = count(a) <= count(b) ? [a, b] : [b, a];
+    const end = this.postingStart[common + 1]!;
+    for (let p = this.postingStart[rare]!; p < this.postingStart[rare + 1]!; p++) {
+      const group = this.unitGroup[this.postingUnit[p]!]!;
+      // The first posting of `common` at or after this group's first unit.
+      let lo = this.postingStart[common]!;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.unitGroup[this.postingUnit[mid]!]! < group) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < end && this.unitGroup[this.postingUnit[lo]!] === group) return true;
+    }
+    return false;
   }
 
   unitTf(unit: number, termId: number): number {
