@@ -26,6 +26,7 @@ export interface QuoteContext {
  * the number or time the question asks for and the sentence lacks, is joined to it by a
  * sentence opening with «وهو…» (the answer is often the referent, or what is said of it),
  * or scores nearly as well (which of the two holds the answer, words alone cannot tell).
+ * A sentence shorter than `shortSentence` characters is quoted with the next one.
  */
 export function quoteSentences(query: Query, question: Question, hit: Hit, scoreOf: Map<number, number>, context: QuoteContext): number[] {
   const { table, options, weights } = context;
@@ -42,6 +43,12 @@ export function quoteSentences(query: Query, question: Question, hit: Hit, score
     const length = Math.max(table.end[hit.unit]!, table.end[neighbour]!) - Math.min(table.start[hit.unit]!, table.start[neighbour]!);
     if (length > options.maxQuoteLength || gain < options.neighbourMinGain * own) continue;
     if (!best || gain > best.gain) best = { sentence: neighbour, gain };
+  }
+  // A short sentence alone often stops before its answer («تأسست البورصة في 1817…» before
+  // «أعيد تأسيسها في أبريل 1991»): it is quoted with the sentence that follows it.
+  const next = hit.unit + 1;
+  if (!best && table.end[hit.unit]! - table.start[hit.unit]! < options.shortSentence && table.sameParagraph(hit.unit, next) && table.end[next]! - table.start[hit.unit]! <= options.maxQuoteLength) {
+    return [hit.unit, next];
   }
   return best ? [Math.min(hit.unit, best.sentence), Math.max(hit.unit, best.sentence)] : [hit.unit];
 }

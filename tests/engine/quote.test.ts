@@ -16,11 +16,18 @@ describe("quote building", () => {
     expect(result!.quote).not.toContain("جملة تالية");
   });
 
-  it("keeps a short sentence whole and highlights exactly its matched words", () => {
+  it("quotes a short sentence with the one after it, and highlights exactly the matched words", () => {
     const engine = createEngine(shelf({ id: "doc", paragraphs: ["افتتح المحافظ المكتبة العامة صباح اليوم. وحضر الافتتاح مئات الزوار."] }));
     const [result] = engine.answer("من افتتح المكتبة العامة؟").results;
-    expect(result!.quote).toBe("افتتح المحافظ المكتبة العامة صباح اليوم.");
+    expect(result!.quote).toBe("افتتح المحافظ المكتبة العامة صباح اليوم. وحضر الافتتاح مئات الزوار.");
     expect(result!.highlights.map(([s, e]) => result!.quote.slice(s, e))).toEqual(["افتتح", "المكتبة", "العامة"]);
+  });
+
+  it("keeps a short sentence alone at its paragraph's end, and a long one alone", () => {
+    const long = "وحضر الافتتاح مئات الزوار من سكان المدينة والقرى المجاورة، إلى جانب عدد من المسؤولين والكتاب والفنانين الذين شاركوا في جولة داخل أقسام المكتبة.";
+    const engine = createEngine(shelf({ id: "doc", paragraphs: ["وحضر الافتتاح مئات الزوار. افتتح المحافظ المكتبة العامة صباح اليوم.", `${long} وقدمت فرقة محلية عرضا موسيقيا.`] }));
+    expect(engine.answer("من افتتح المكتبة العامة؟").results[0]!.quote).toBe("افتتح المحافظ المكتبة العامة صباح اليوم.");
+    expect(engine.answer("كم عدد الزوار من سكان المدينة والقرى المجاورة؟").results[0]!.quote).toBe(long);
   });
 
   it("quotes a huge sentence without analysing all of it, still an exact slice", () => {
