@@ -77,7 +77,7 @@ const LEXICON: Record<string, string[]> = {
   "اتلغى": ["الغي"], "اتلغت": ["الغيت"], "اتاجل": ["تاجل"], "اتاجلت": ["تاجلت"], "اتقال": ["قيل"], "اتكتب": ["كتب"],
   "اتنقل": ["نقل", "انتقل"], "اتغير": ["تغير"], "اتغيرت": ["تغيرت"], "اتطرد": ["طرد"], "اتسجل": ["سجل"], "اتباع": ["بيع"], "اتباعت": ["بيعت"],
   // knowing, speaking, asking
-  "عارف": ["يعلم"], "قلي": ["قال لي"], "قالي": ["قال لي"],
+  "عارف": ["يعلم"], "رايح": ["ذهاب", "ذاهب"], "رايحه": ["ذاهبه"], "خدم": ["عمل"], "خدمو": ["عملوا"], "خدموا": ["عملوا"], "يخدم": ["يعمل"], "تخدم": ["تعمل"], "قلي": ["قال لي"], "قالي": ["قال لي"],
   "اتكلم": ["تحدث"], "يتكلم": ["يتحدث"], "تتكلم": ["تتحدث"], "بيقول": ["يقول"], "بتقول": ["تقول"],
   // life: marrying, being born, dying, eating
   "اتجوز": ["تزوج"], "اتجوزت": ["تزوجت"], "يتجوز": ["يتزوج"], "اتولد": ["ولد"], "انولد": ["ولد"], "اتولدت": ["ولدت"],
@@ -132,7 +132,12 @@ export function dialectVariants(word: string): string[] {
   if (verb) {
     const [, prefix, rest] = verb;
     variants.push(prefix === "ب" ? rest! : "س" + rest!);
+    // «هيستفيد»: the text may say «يستفيد» as often as «سيستفيد».
+    if (prefix !== "ب") variants.push(rest!);
     variants.push(...(TABLE.get(rest!) ?? []));
   }
+  // Egyptian passives in «ات» the lexicon lacks: «اتبسطت» → «بسطت», whose root key meets «تبسيط».
+  const passive = /^ات([^اوي].{2,})$/.exec(word);
+  if (passive && !TABLE.has(word)) variants.push(passive[1]!);
   return variants;
 }

@@ -257,6 +257,10 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("فابور"))).toContain(normalize("مجانا"));
     expect(dialectVariants(normalize("الجاية"))).toContain(normalize("المقبلة"));
   });
+  it("reads the Egyptian passive «ات…» the lexicon lacks as the verb, and the future «ه…» also without it", () => {
+    expect(dialectVariants(normalize("اتبسطت"))).toContain("بسطت");
+    expect(dialectVariants(normalize("هيستفيد"))).toContain("يستفيد");
+  });
   it("reads «ش» run into a verb as «شنو» (what): «شتريد» → «تريد»", () => {
     expect(dialectVariants("شتريد")).toContain("تريد");
     expect(dialectVariants("شيصير")).toContain("يحدث");
