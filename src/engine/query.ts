@@ -99,13 +99,13 @@ function chooseForms(question: Question, known: (term: string | undefined) => bo
   // A real word read as another word of the text stands only if that word shares a paragraph
   // with another of the question's: «صداع» is no «صناع» in a question about walking.
   const kept = chosen.map((c) => (c.needsContext && !meetsAnother(c, chosen, lookup) ? { ...c, form: question.words[c.position]!.term!, needsContext: false } : c));
-  // Twice: a name's second half found beside its first («Ali» by «حسن») lets the first be found beside it.
+  // Twice: a half of a name found beside the other in the first pass lets the other be found beside it in the second.
   for (let pass = 0; pass < 2; pass++) kept.forEach((c, i) => void (known(c.form) || (kept[i] = nameBeside(c, kept, question, known, lookup) ?? c)));
   return kept;
 }
 
 /**
- * A Latin name too short to match by its sounds alone («Rui», «Eva», «Ali»: one consonant)
+ * A Latin name too short to match by its sounds alone («Rui», «Eva», «Leo»: one consonant)
  * found where the text writes it: beside the other half of the name the text holds
  * («Rui Almeida» → «روي» before «ألميدا»).
  */
@@ -117,8 +117,8 @@ function nameBeside(word: Chosen, chosen: Chosen[], question: Question, known: (
   for (const side of [1, -1] as const) {
     const other = chosen.find((c) => c.position === word.position + side && isLatinWord(question.words[c.position]!.text));
     if (!other) continue;
-    // The other half as the text has it, or, when the text lacks it too, the words that
-    // sound like it: beside this one they are the name («Ali Hassan» ~ «علي حسن»).
+    // The other half as the text has it, or, when no look-up found it either, the words of the
+    // text that sound like it: the word beside one of them is this half of the name.
     const halves = known(other.form) ? [other.form] : nameKeys(question.words[other.position]!.text).flatMap((k) => lookup.names().get(k) ?? []);
     for (const half of halves.slice(0, 20)) {
       const found = [...lookup.wordsBeside(half, side === 1 ? -1 : 1)].find(likeThis);

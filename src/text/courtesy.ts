@@ -19,7 +19,7 @@ const LAUGHTER = /^(?:ه+|(?:ها){2,}|lol)$/;
 
 const startsWith = (words: Word[], at: number, phrase: string[]) => phrase.every((p, i) => words[at + i]?.text === p);
 
-/** The question's words without a greeting or label before it and laughter or a vocative after or before it. */
+/** The question's words without a greeting or label before it, and without laughter or a vocative anywhere in it. */
 export function withoutCourtesy(words: Word[]): Word[] {
   let first = 0;
   for (let found = true; found; ) {
