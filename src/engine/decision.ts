@@ -2,7 +2,9 @@
 // first quote holds; below `minConfidence` the engine abstains rather than quote
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
+import type { Analyzer } from "../text/analyze.ts";
 import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
+import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
 import { focusOf, holdsWord, type Query, type QueryWord } from "./query.ts";
@@ -20,6 +22,11 @@ export interface DecisionInputs {
   kind: QuestionKind | undefined;
   /** Does the quote hold the question's focus, its first content word after the question word? Undefined: none. */
   focusInQuote: boolean | undefined;
+  /**
+   * A how-many question: does a number stand within `countSpan` words of the focus (what is
+   * counted) in the quote? Undefined: not asked, or the quote lacks the focus or any number.
+   */
+  numberBesideFocus: boolean | undefined;
   /** A definition question about the article's subject, answered by its opening sentence. */
   definesSubject: boolean;
   /** How many of the question's content words the quote holds, of how many. */
@@ -42,6 +49,9 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.holdsAskedType === false) value *= options.answerTypePenalty;
   // «كم سعر…؟» answered by a quote that does not name the price: its number is another one.
   if (inputs.kind === "how many" && inputs.focusInQuote === false) value *= options.answerTypePenalty;
+  // «كم عدد المزارع؟» quoted from a sentence whose number counts something else: an amount
+  // stands beside what it counts («240 مزرعة», «عدد سكانها 11 مليونا»).
+  if (inputs.numberBesideFocus === false) value *= options.answerTypePenalty;
   // One word of a longer question is a passing mention, not an answer.
   if (inputs.wordsHeld <= 1 && inputs.words >= options.loneWordQuestion) value *= options.answerTypePenalty;
   // Another paragraph matches as well: the question's words are spread over the articles,
@@ -49,6 +59,19 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.runnerUp >= options.runnerUpTie) value *= options.runnerUpPenalty;
   if (inputs.namesNothing) value *= options.namesNothingPenalty;
   return value;
+}
+
+/**
+ * Does a number stand within `span` words of the focus in the quote? Undefined when the
+ * quote holds no number or not the focus (other inputs say so).
+ */
+export function numberBeside(quote: string, focus: QueryWord, analyze: Analyzer, span: number): boolean | undefined {
+  const words = analyze.words(quote);
+  const at = (test: (i: number) => boolean) => words.flatMap((_, i) => (test(i) ? [i] : []));
+  const focusAt = at((i) => words[i]!.term !== undefined && withRootKeys([words[i]!.term!]).some((key) => focus.terms.includes(key)));
+  const numberAt = at((i) => holdsAnswerType(words[i]!.text, "number"));
+  if (!focusAt.length || !numberAt.length) return undefined;
+  return focusAt.some((f) => numberAt.some((n) => Math.abs(f - n) <= span));
 }
 
 /** Near-copies passed over before giving up: an archive of one text many times over has no rival to it. */
@@ -143,6 +166,7 @@ export function decisionInputs(
   context: {
     table: SentenceTable;
     index: Bm25Index;
+    analyze: Analyzer;
     maskOf: (sentence: number) => number;
     titleMask: Map<number, number>;
     /** Each question word's idf over the whole shelf. */
@@ -174,6 +198,8 @@ export function decisionInputs(
     holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, question.type),
     kind: question.kind,
     focusInQuote: focus ? holdsWord(mask, focus) : undefined,
+    numberBesideFocus:
+      focus && (question.type === "number" || question.type === "price") ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan) : undefined,
     definesSubject: quoted.definesSubject,
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
     words: query.words.length,

@@ -126,7 +126,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       results.push(result);
       if (results.length === options.maxResults) break;
     }
-    const decided = first ? decisionInputs(question, query, first, { table, index, maskOf: context.maskOf, titleMask, globalWeights: context.weights, hits, followUp: keep !== undefined, options }) : undefined;
+    const decided = first ? decisionInputs(question, query, first, { table, index, analyze, maskOf: context.maskOf, titleMask, globalWeights: context.weights, hits, followUp: keep !== undefined, options }) : undefined;
     const value = decided ? confidence(decided.inputs, options) : 0;
     return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, ...decided };
   }

@@ -10,6 +10,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   holdsAskedType: undefined,
   kind: undefined,
   focusInQuote: undefined,
+  numberBesideFocus: undefined,
   definesSubject: false,
   wordsHeld: 2,
   words: 2,
@@ -32,6 +33,16 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ kind: "how many", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
     expect(confidence(inputs({ kind: "how many", focusInQuote: true }), DEFAULTS)).toBeCloseTo(0.8);
     expect(confidence(inputs({ kind: "what", focusInQuote: false }), DEFAULTS)).toBeCloseTo(0.8);
+  });
+
+  it("halves it when a how-many question's number stands far from what is counted: it counts something else", () => {
+    expect(confidence(inputs({ kind: "how many", numberBesideFocus: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    expect(confidence(inputs({ kind: "how many", numberBesideFocus: true }), DEFAULTS)).toBeCloseTo(0.8);
+    const farms = (sentence: string) => createEngine(shelf({ id: "festival", paragraphs: [sentence] })).explain("كم عدد المزارع في المهرجان؟").inputs!;
+    expect(farms("تشارك في المهرجان 240 من المزارع هذا العام.").numberBesideFocus).toBe(true);
+    expect(farms("تعرض المزارع في المهرجان تمورا فاخرة وأصنافا نادرة، فيما تفتتح اللجنة سوقا إلكترونية في 2027.").numberBesideFocus).toBe(false);
+    // No number at all is the answer-type check's to judge, not this one's.
+    expect(farms("تعرض المزارع في المهرجان تمورا فاخرة.")).toMatchObject({ holdsAskedType: false, numberBesideFocus: undefined });
   });
 
   it("refuses a question that names nothing: a lone verb on a shelf of several articles, unless it follows up on one", () => {
