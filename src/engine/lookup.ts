@@ -9,6 +9,7 @@ import { synonymsOf } from "../text/synonyms.ts";
 import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { isArabicWord, shareRoot } from "../text/words.ts";
+import { isStopWord } from "../text/stopwords.ts";
 import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree } from "../text/transliterate.ts";
 import { MAX_FUZZY_LENGTH, type FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
@@ -159,6 +160,13 @@ export const LOOKUPS: readonly Lookup[] = [
       // "word" is a key mash, whose every split would be analysed (and cached) in vain.
       if (word.text.length < 6 || word.text.length > MAX_FUZZY_LENGTH || !/^[\u0621-\u064A]+$/.test(word.text)) return undefined;
       let best: string | undefined;
+      // A short function word run into the next word («ماالاسم», «فيالمدينة»): the word stands
+      // for the pair. Not «ال…»: «الا» + «فرع» is «الأفرع», no «إلا فرع».
+      for (let i = 2; i <= 3 && !word.text.startsWith("ال"); i++) {
+        const right = analyze(word.text.slice(i));
+        const term = right.length === 1 ? right[0]!.term : undefined;
+        if (isStopWord(word.text.slice(0, i)) && term && term.length >= 3 && vocabulary.has(term)) return { term };
+      }
       for (let i = 3; i <= word.text.length - 3; i++) {
         const [left, right] = [analyze(word.text.slice(0, i)), analyze(word.text.slice(i))];
         if (left.length !== 1 || right.length !== 1) continue;

@@ -83,6 +83,11 @@ describe("word look-ups", () => {
     expect(engine.explain("من يعاني من صداعالزمن؟").words?.[1]?.form).toBeUndefined();
   });
 
+  it("read a function word run into the next word as that word («مايعاني» is «ما يعاني»)", () => {
+    expect(engine.explain("مايعاني المستخدمون منه؟").words?.[0]).toMatchObject({ asked: "مايعاني", form: "يعان", lookedUp: true });
+    expect(engine.explain("ماذا دفن فيمسقط رأسه؟").words?.find((w) => w.asked === "فيمسقط")?.form).toBe("مسقط");
+  });
+
   it("never correct a number into another («2022» is not «2025»)", () => {
     const { words } = createEngine(shelf({ id: "a", paragraphs: ["صدر القانون في عام 2025."] })).explain("ماذا حدث في عام 2022؟");
     expect(words?.find((w) => w.asked === "2022")?.form).toBeUndefined();
