@@ -25,8 +25,9 @@ export interface PairContext {
  *   the shortest title): the article's opening sentence goes first, since that is where an
  *   article says what its subject is;
  * - a "how many"/"when" question whose best sentence holds no number or time: a sentence
- *   of the same paragraph within `answerTypeNearTie` of its score that holds one goes first.
- *   Their words tie; only that one can hold the answer.
+ *   that holds one goes first, if it is of the same paragraph and within `answerTypeNearTie`
+ *   of its score, or of another within `answerTypeOtherParagraphTie`. Their words about
+ *   tie; only that one can hold the answer.
  */
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
   if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, table, pairs, options);
@@ -107,6 +108,7 @@ function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable,
   const type = question.type;
   const top = hits[0];
   if (!type || !top || table.holds(top.unit, type)) return;
-  const next = hits.findIndex((h) => h.group === top.group && h.score >= options.answerTypeNearTie * top.score && table.holds(h.unit, type));
+  const tie = (h: Hit) => (h.group === top.group ? options.answerTypeNearTie : options.answerTypeOtherParagraphTie);
+  const next = hits.findIndex((h) => h.score >= tie(h) * top.score && table.holds(h.unit, type));
   if (next > 0) hits.unshift(...hits.splice(next, 1));
 }

@@ -86,6 +86,21 @@ describe("ranking", () => {
     expect(engine.answer("كم سعة بطارية الهاتف؟").results[0]!.quote).toContain("5410");
   });
 
+  it("puts first a sentence of another paragraph holding the asked-for number, when its score is close", () => {
+    const knowledge = shelf({
+      id: "phone",
+      paragraphs: [
+        "زادت سعة بطارية الهاتف الجديد مقارنة بالجيل السابق كما تقول الشركة.",
+        "وتبلغ سعة بطارية الهاتف 5410 مللي أمبير في الطراز الأكبر من السلسلة الجديدة.",
+        "وصل الهاتف إلى المتاجر في مارس.",
+        "ويأتي الهاتف بثلاثة ألوان.",
+      ],
+    });
+    expect(createEngine(knowledge).answer("كم سعة بطارية الهاتف؟").results[0]).toMatchObject({ paragraph: 2 });
+    // Without the move, BM25's first sentence says nothing of the size.
+    expect(createEngine(knowledge, { answerTypeOtherParagraphTie: 2 }).answer("كم سعة بطارية الهاتف؟").results[0]).toMatchObject({ paragraph: 1 });
+  });
+
   it("puts first, among near-tied sentences, the one keeping the question's word pairs together", () => {
     const knowledge = shelf({
       id: "ottoman",
