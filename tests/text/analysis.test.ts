@@ -77,7 +77,7 @@ describe("stop words", () => {
   it("holds the fillers that ask about a whole topic: «شو قصة…؟», «ما حكاية…؟», «الشي»", () => {
     for (const w of ["قصة", "حكاية", "الشيء", "الشي"]) expect(isStopWord(normalize(w)), w).toBe(true);
     // The other persons of كان and قال, and dialect fillers: «كانوا», «بعدين», «ذلحين», «ديالو».
-    for (const w of ["كانوا", "كنت", "قالوا", "يقولوا", "بعدين", "ذلحين", "هسا", "هني", "ديالو", "بتاعهم", "حقهم", "الواحد"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    for (const w of ["كانوا", "كنت", "قالوا", "يقولوا", "بعدين", "ذلحين", "هسا", "هني", "ديالو", "بتاعهم", "حقهم", "الواحد", "بالذات", "تحديدا", "مجرد", "الكلام"]) expect(isStopWord(normalize(w)), w).toBe(true);
   });
   it("holds question words run together or spelt as said", () => {
     for (const w of ["ماهي", "ماهى", "ماسم", "مالذي", "بمادا", "بمازا", "اللتي", "اللذى"]) expect(isStopWord(normalize(w)), w).toBe(true);
