@@ -28,12 +28,12 @@ describe.each([
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.68, 0.9],
   ["article-holdout3", 0.82, 0.84],
-  ["article-holdout4", 0.72, 0.75],
+  ["article-holdout4", 0.77, 0.75],
   ["article-holdout5", 0.69, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
-  ["shelf", 0.77, 0.58],
-  ["shelf-holdout", 0.81, 0.69],
+  ["shelf", 0.8, 0.61],
+  ["shelf-holdout", 0.83, 0.76],
   // Written in the fifth round and measured once before anything changed for it (README).
   ["shelf-holdout2", 0.9, 0.48],
 ])("question set %s", (name, top1, refused) => {
