@@ -50,7 +50,7 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   // «كم سعر…؟» answered by a quote that does not name the price: its number is another one.
   if (inputs.kind === "how many" && inputs.focusInQuote === false) value *= options.answerTypePenalty;
   // «كم عدد المزارع؟» quoted from a sentence whose number counts something else: an amount
-  // stands beside what it counts («240 مزرعة», «عدد سكانها 11 مليونا»).
+  // stands beside what it counts («1,240 مشاركاً», «عدد سكانها 11 مليونا»).
   if (inputs.numberBesideFocus === false) value *= options.answerTypePenalty;
   // One word of a longer question is a passing mention, not an answer.
   if (inputs.wordsHeld <= 1 && inputs.words >= options.loneWordQuestion) value *= options.answerTypePenalty;
