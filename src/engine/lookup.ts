@@ -163,9 +163,10 @@ export const LOOKUPS: readonly Lookup[] = [
       // A short function word run into the next word («ماالاسم», «فيالمدينة»): the word stands
       // for the pair. Not «ال…»: «الا» + «فرع» is «الأفرع», no «إلا فرع».
       for (let i = 2; i <= 3 && !word.text.startsWith("ال"); i++) {
+        if (!isStopWord(word.text.slice(0, i))) continue;
         const right = analyze(word.text.slice(i));
         const term = right.length === 1 ? right[0]!.term : undefined;
-        if (isStopWord(word.text.slice(0, i)) && term && term.length >= 3 && vocabulary.has(term)) return { term };
+        if (term && term.length >= 3 && vocabulary.has(term)) return { term };
       }
       for (let i = 3; i <= word.text.length - 3; i++) {
         const [left, right] = [analyze(word.text.slice(0, i)), analyze(word.text.slice(i))];
