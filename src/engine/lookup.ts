@@ -11,7 +11,7 @@ import { tokenize } from "../text/tokenize.ts";
 import { isArabicWord, shareRoot } from "../text/words.ts";
 import { isStopWord } from "../text/stopwords.ts";
 import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree } from "../text/transliterate.ts";
-import { MAX_FUZZY_LENGTH, type FuzzyVocabulary } from "../search/fuzzy.ts";
+import { letterSlips, MAX_FUZZY_LENGTH, MIN_FUZZY_LENGTH, type FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
 
 /** What the index holds: its terms, and how common each is (rarer is more telling). */
@@ -148,6 +148,17 @@ export const LOOKUPS: readonly Lookup[] = [
       if (!term) return undefined;
       // A real word the text lacks («صداع») may be no typo at all, unless the two are forms of one word («تدرب» ~ «تدريب»).
       return isArabicWord(word.text) && !shareRoot(word.text, term) ? { term, needsContext: true } : { term };
+    },
+  },
+  {
+    name: "a function word with a slipped letter",
+    forStopWords: false,
+    // «عو» for «هو», «التس» for «التي», «كتن» for «كان»: too short for the correction above,
+    // and no word at all (no Arabic word list holds it), yet one likely slip from a function
+    // word. It is dropped as that word would be, instead of weighing as a word the text lacks.
+    find: (word, { analyze }) => {
+      if (!word.term || word.term.length >= MIN_FUZZY_LENGTH || !/^[\u0621-\u064A]+$/.test(word.text) || isArabicWord(word.text)) return undefined;
+      return letterSlips(word.text).some((spelling) => analyze(spelling).length === 0) ? PARTICLE : undefined;
     },
   },
   {

@@ -78,6 +78,17 @@ const LIKELY_SUBSTITUTIONS: ReadonlySet<string> = (() => {
 
 const isArabicLetter = (ch: string) => ch >= "\u0621" && ch <= "\u064A";
 
+/** Each spelling one likely letter slip from the word (`likelySubstitution`), for words too short for the deletion index. */
+export function letterSlips(word: string): string[] {
+  const slips: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    for (const pair of LIKELY_SUBSTITUTIONS) {
+      if (pair[0] === word[i]) slips.push(word.slice(0, i) + pair[1] + word.slice(i + 1));
+    }
+  }
+  return slips;
+}
+
 /**
  * Could one letter be a typo for the other? Any two Latin letters; Arabic ones only when
  * neighbours on the keyboard or alike in sound: «عاصمه» is no typo for «عالم».

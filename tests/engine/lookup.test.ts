@@ -22,6 +22,7 @@ describe("word look-ups", () => {
       "the word without a proclitic light stemming left on",
       "a word of the same meaning",
       "a word of the text one typo away",
+      "a function word with a slipped letter",
       "two words of the text run together",
       "dialect or English word, in the text in another form",
     ]);
@@ -48,6 +49,15 @@ describe("word look-ups", () => {
     const answer = engine.answer("هل النموذج open source؟");
     expect(answer.results[0]?.documentId).toBe("software");
     expect(answer.results[0]?.highlights.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("drop a function word typed with a slipped letter, and no real word", () => {
+    // «عو» is «هو» with the key beside it: before, it weighed as a rare word the text lacks.
+    const { words, answer } = engine.explain("من عو مدرب الشروق؟");
+    expect(words?.map((w) => w.asked)).toEqual(["مدرب", "الشروق"]);
+    expect(answer.answered).toBe(true);
+    // «عمر» and «حكم» are words, not slips: they stay words the text lacks.
+    expect(engine.explain("من حكم مباراة الشروق؟").words?.map((w) => w.asked)).toContain("حكم");
   });
 
   it("drop Levantine «يلي» as a particle when the text lacks it", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FuzzyVocabulary, isOneEditAway } from "../../src/search/fuzzy.ts";
+import { FuzzyVocabulary, isOneEditAway, letterSlips } from "../../src/search/fuzzy.ts";
 
 describe("isOneEditAway", () => {
   it.each([
@@ -39,6 +39,15 @@ describe("FuzzyVocabulary", () => {
   it("prefers the candidate the caller ranks higher on a tie", () => {
     const tie = new FuzzyVocabulary(["كتاب", "كلاب"]);
     expect(tie.closest("كثاب", (w) => (w === "كتاب" ? 2 : 1))).toBe("كتاب");
+  });
+});
+
+describe("letterSlips", () => {
+  it("spells the word with each letter swapped for a keyboard neighbour or a sound-alike", () => {
+    const slips = letterSlips("عو");
+    expect(slips).toContain("هو"); // ع and ه are neighbours on the keyboard
+    expect(slips).not.toContain("مو");
+    expect(slips.every((s) => s.length === 2)).toBe(true);
   });
 });
 
