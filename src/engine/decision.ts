@@ -3,7 +3,7 @@
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { holdsAnswerType, type QuestionKind } from "../text/answer-type.ts";
+import { bracketedLife, holdsAnswerType, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -183,6 +183,15 @@ export function decisionInputs(
   const mask = quoted.sentences.reduce((m, s) => m | context.maskOf(s), 0);
   const focus = focusOf(question, query);
   const weights = weightsWithin(query, d, table, index, options.missingWordWeight);
+  // «متى ولد X؟» answered by the opening of X's biography: its bracketed dates say when, though
+  // the opening never writes «ولد» or «توفي». The word neither counts for the quote nor against it.
+  if (question.type === "time" && quoted.sentences[0] === table.firstSentence[d]) {
+    const life = bracketedLife(quoted.quote);
+    query.words.forEach((w, i) => {
+      const event = lifeEvent(question.words[w.position]!.text);
+      if (event && life[event]) weights[i] = 0;
+    });
+  }
   const words = query.words.map((w, i): WordInDecision => ({
     asked: question.words[w.position]!.text,
     form: w.form,

@@ -158,3 +158,29 @@ const HONORIFICS = new Set(
 export function isHonorific(word: string): boolean {
   return HONORIFICS.has(withoutClitic(word));
 }
+
+/** Words that ask when a person was born or died: «متى ولد…؟», «في أي عام توفي…؟». */
+const LIFE_WORDS: Record<string, "birth" | "death"> = Object.fromEntries([
+  ...["ولد", "ولدت", "مولد", "مولده", "مولدها", "ميلاد", "ميلاده", "ميلادها", "ولادة", "ولادته", "ولادتها", "مواليد"].map((w) => [normalize(w), "birth" as const]),
+  ...["توفي", "توفى", "توفيت", "وفاة", "وفاته", "وفاتها", "مات", "ماتت", "موت", "موته"].map((w) => [normalize(w), "death" as const]),
+]);
+
+export function lifeEvent(word: string): "birth" | "death" | undefined {
+  return LIFE_WORDS[word] ?? LIFE_WORDS[word.replace(/^[وف]/, "")];
+}
+
+/**
+ * The life dates a biography's opening gives in brackets, «عمر المختار (20 أغسطس 1858 - 16
+ * سبتمبر 1931)», «بشار الأسد (مواليد 11 سبتمبر 1965)»: one year says when its subject was
+ * born, a span of two when they were born and died.
+ */
+export function bracketedLife(text: string): { birth: boolean; death: boolean } {
+  let birth = false;
+  let death = false;
+  for (const [, inside] of text.matchAll(/\(([^()]{0,200})\)/g)) {
+    const years = inside!.match(/\d{3,4}/g) ?? [];
+    if (years.length) birth = true;
+    if (years.length >= 2 && /[-–]/.test(inside!)) death = true;
+  }
+  return { birth, death };
+}

@@ -80,6 +80,27 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
   });
 
+  it("reads a biography's bracketed dates as when its subject was born and died, from its opening only", () => {
+    const life = shelf(
+      { id: "mukhtar", title: "عمر المختار", paragraphs: ["عمر المختار (20 أغسطس 1858 - 16 سبتمبر 1931) قائد ليبي.", "قاد المقاومة في برقة (1911 - 1931) ضد الاحتلال."] },
+      { id: "asad", title: "بشار الأسد", paragraphs: ["بشار الأسد (مواليد 11 سبتمبر 1965) رئيس سوري.", "درس طب العيون في دمشق."] },
+    );
+    const engine = createEngine(life);
+    const born = engine.answer("متى ولد عمر المختار؟");
+    expect(born.answered).toBe(true);
+    expect(born.results[0]).toMatchObject({ documentId: "mukhtar", paragraph: 1 });
+    const weightOf = (e: typeof engine, question: string, word: string) => e.explain(question).words?.find((w) => w.asked === word)?.weight;
+    // The dates answer the word: it counts neither for the quote nor against it.
+    expect(weightOf(engine, "متى ولد عمر المختار؟", "ولد")).toBe(0);
+    expect(weightOf(engine, "متى توفي عمر المختار؟", "توفي")).toBe(0);
+    expect(engine.answer("متى توفي عمر المختار؟").confidence).toBeCloseTo(1);
+    // One date is a birth: it does not say when he died.
+    expect(weightOf(engine, "متى توفي بشار الأسد؟", "توفي")).toBeGreaterThan(0);
+    // Brackets later in the article date something else.
+    const later = createEngine(shelf({ id: "mukhtar", title: "عمر المختار", paragraphs: ["عمر المختار قائد ليبي.", "قاد المقاومة في برقة (1911 - 1931) ضد الاحتلال."] }, life.documents[1]!));
+    expect(weightOf(later, "متى ولد عمر المختار؟", "ولد")).toBeGreaterThan(0);
+  });
+
   // A phone article and a match report: the referee and the price of gold are near their topics.
   const engine = createEngine(
     shelf(

@@ -353,3 +353,20 @@ describe("a large alias table", () => {
     expect(tokens.map((t) => t.text)).toEqual(["قال", "name9999"]);
   });
 });
+
+import { bracketedLife, lifeEvent } from "../../src/text/answer-type.ts";
+
+describe("life dates", () => {
+  it("reads words that ask for a birth or a death, with «و» before them", () => {
+    expect(lifeEvent("ولد")).toBe("birth");
+    expect(lifeEvent("وتوفي")).toBe("death");
+    expect(lifeEvent("عاد")).toBeUndefined();
+  });
+
+  it("finds them in a biography's brackets: one year a birth, a span of two a death too", () => {
+    expect(bracketedLife("عمر المختار (20 أغسطس 1858 - 16 سبتمبر 1931)، قائد ليبي")).toEqual({ birth: true, death: true });
+    expect(bracketedLife("بشار الأسد (مواليد 11 سبتمبر 1965) هو رئيس")).toEqual({ birth: true, death: false });
+    // Brackets without a year give no dates: a name in another language.
+    expect(bracketedLife("الموناليزا (بالفرنسية: La Joconde) لوحة")).toEqual({ birth: false, death: false });
+  });
+});
