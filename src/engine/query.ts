@@ -2,6 +2,7 @@
 // index term (exact, or found by a look-up) and as its root key, with the weight each
 // counts for in the confidence.
 import { rootTerm } from "../text/expand.ts";
+import { normalize } from "../text/normalize.ts";
 import { MAX_QUERY_TERMS, type QueryTerm } from "../search/bm25.ts";
 import { isLatinWord, nameKeys, onsetsAgree } from "../text/transliterate.ts";
 import { LOOKUPS, PARTICLE, type LookupContext } from "./lookup.ts";
@@ -143,12 +144,15 @@ function findForm(word: Question["words"][number], lookup: LookupContext) {
 
 const PREPOSITION = /^[بلك][\u0621-\u064A]{3}/;
 
-/** «كم عدد X؟» asks about X: «عدد» only says a count is wanted. */
-const COUNT = "عدد";
+/**
+ * «كم عدد X؟» asks about X: «عدد» only says a count is wanted; «كم يبلغ راتب…؟», «كم تبلغ
+ * مساحة…؟»: the verb only says an amount is.
+ */
+const NOT_FOCUS = new Set(["عدد", "يبلغ", "تبلغ", "بلغ", "بلغت", "يصل", "تصل", "وصل", "وصلت"].map(normalize));
 
 /** The question's focus: its first content word after the question word («كم سعر…» → سعر). */
 export function focusOf(question: Question, query: Query): QueryWord | undefined {
-  return question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && w.form !== COUNT) : undefined;
+  return question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && !NOT_FOCUS.has(question.words[w.position]!.text)) : undefined;
 }
 
 /** Does a sentence or paragraph mask hold the word, in its form or its root key? */

@@ -80,6 +80,14 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
   });
 
+  it("takes for a how-many question's focus what is counted, not «عدد» or the verb «يبلغ»", () => {
+    const engine = createEngine(shelf({ id: "metro", paragraphs: ["يبلغ عدد القطارات 22 قطارا، ويبلغ سعر التذكرة أربعة ريالات."] }));
+    const focus = (question: string) => engine.explain(question).words?.find((w) => w.focus)?.asked;
+    expect(focus("كم يبلغ راتب السائق؟")).toBe("راتب");
+    expect(focus("كم تبلغ عدد القطارات؟")).toBe("القطارات");
+    expect(focus("كم سعر التذكرة؟")).toBe("سعر");
+  });
+
   it("reads a biography's bracketed dates as when its subject was born and died, from its opening only", () => {
     const life = shelf(
       { id: "mukhtar", title: "عمر المختار", paragraphs: ["عمر المختار (20 أغسطس 1858 - 16 سبتمبر 1931) قائد ليبي.", "قاد المقاومة في برقة (1911 - 1931) ضد الاحتلال."] },
