@@ -23,13 +23,28 @@ export interface Candidates {
   titleMask: Map<number, number>;
 }
 
+/** A bound on the terms whose root keys the build remembers (an archive's vocabulary can be millions). */
+const MAX_EXPANDED = 200_000;
 /** A bound on the seeded sentences, whatever the seeded documents' length. */
 const MAX_SEEDS = 400;
 
 export function buildIndexes(table: SentenceTable, analyze: Analyzer, options: EngineOptions): Indexes {
   const expand = (terms: string[]) => (options.rootWeight ? withRootKeys(terms) : terms);
+  // Each term with its root keys, worked out once per term: the index reads millions.
+  const expanded = new Map<string, string[]>();
   function* sentenceTerms() {
-    for (let s = 0; s < table.size; s++) yield expand(analyze(table.text(s)).map((t) => t.term));
+    for (let s = 0; s < table.size; s++) {
+      const terms: string[] = [];
+      for (const term of analyze.terms(table.text(s))) {
+        let withKeys = expanded.get(term);
+        if (!withKeys) {
+          if (expanded.size >= MAX_EXPANDED) expanded.clear();
+          expanded.set(term, (withKeys = expand([term])));
+        }
+        for (let i = 0; i < withKeys.length; i++) terms.push(withKeys[i]!);
+      }
+      yield terms;
+    }
   }
   // Word order is kept (without root keys) for the word-pair re-scoring (ranking.ts) and for
   // telling a near-copy of a paragraph from another paragraph (decision.ts).

@@ -12,7 +12,38 @@ export interface Token {
 
 // A word is a run of letters, digits and marks; format characters (ZWNJ, RLM…) and
 // tatweel inside a word must not split it.
-const WORD = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}\p{Cf}\u0640]$/u;
+// Which UTF-16 units are word characters, worked out once: scanning by table is several
+// times faster than a Unicode regex over a text (the index build reads millions of words).
+// A surrogate half is looked up with its pair.
+const IN_WORD = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = +WORD_CHAR.test(String.fromCharCode(c));
+  return table;
+})();
+
+/** Calls `visit(start, end)` for each word run of the text, in order. */
+function forEachRun(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let inWord: boolean;
+    let width = 1;
+    const next = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      width = 2;
+      inWord = WORD_CHAR.test(text.slice(i, i + 2));
+    } else inWord = IN_WORD[c] === 1;
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) visit(start, text.length);
+}
 // Where Arabic script meets Latin script inside a run («وSpotify», «Metaـ»), split.
 const SCRIPT_BOUNDARY = /(?<=\p{Script=Arabic})(?=\p{Script=Latin})|(?<=\p{Script=Latin})(?=\p{Script=Arabic})/u;
 
@@ -42,14 +73,32 @@ function runPieces(run: string): RunPieces {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let run = WORD.exec(text); run !== null; run = WORD.exec(text)) {
-    const pieces = runPieces(run[0]);
+  forEachRun(text, (from, to) => {
+    const pieces = runPieces(text.slice(from, to));
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
-      const start = run.index + piece[1];
+      const start = from + piece[1];
       tokens.push({ text: piece[0], start, end: start + piece[2] });
     }
-  }
+  });
   return tokens;
+}
+
+/** The normalised words of a text, without their places: what indexing needs, at a fraction of the cost. */
+export function tokenTexts(text: string): string[] {
+  const texts: string[] = [];
+  // forEachRun's loop, inlined: a callback shared with tokenize() cost a third of the time.
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c >= 0xd800 && c <= 0xdfff) return tokenize(text).map((t) => t.text); // astral: the general path
+    if (IN_WORD[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const pieces = runPieces(text.slice(start, i));
+      for (let p = 0; p < pieces.length; p++) texts.push(pieces[p]![0]);
+      start = -1;
+    }
+  }
+  return texts;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { foldDigits, foldLetters, normalize, stripMarks } from "../../src/text/normalize.ts";
-import { tokenize } from "../../src/text/tokenize.ts";
+import fc from "fast-check";
+import { tokenize, tokenTexts } from "../../src/text/tokenize.ts";
 import { isStopWord } from "../../src/text/stopwords.ts";
 import { rootKey, stem } from "../../src/text/stem.ts";
 import { applyAliases, buildAliasTable } from "../../src/text/aliases.ts";
@@ -50,6 +51,27 @@ describe("tokenize", () => {
   it("does not split a word on ZWNJ or harakat, and drops emoji and punctuation", () => {
     expect(tokenize("مُنعت 😀 !!").map((t) => t.text)).toEqual(["منعت"]);
     expect(tokenize("😀🎉 ...")).toEqual([]);
+  });
+  it("reads words as a Unicode regex over the text would, in every script and outside the BMP", () => {
+    // The scanner reads a table of word characters: it must find the runs this regex finds.
+    const reference = (text: string) =>
+      [...text.matchAll(/[\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu)].flatMap((run) => {
+        let offset = run.index;
+        return run[0].split(/(?<=\p{Script=Arabic})(?=\p{Script=Latin})|(?<=\p{Script=Latin})(?=\p{Script=Arabic})/u).flatMap((piece) => {
+          const start = offset;
+          offset += piece.length;
+          const text = normalize(piece);
+          return /[\p{L}\p{N}]/u.test(text) ? [{ text, start, end: start + piece.length }] : [];
+        });
+      });
+    const alphabet = fc.constantFrom(..."ابتةىيءأإآؤئ ًٌٍَُِّْـ‌‏aZ09٣۴ éß中.,،؛؟!«»()-\n\t".split(""), "𝐀", "𠀀", "😀", "\ud800", "\udc00");
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join("")), (text) => {
+        expect(tokenize(text)).toEqual(reference(text));
+        expect(tokenTexts(text)).toEqual(reference(text).map((t) => t.text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -152,6 +174,12 @@ describe("analyzer", () => {
   });
   it("drops stop words and single letters", () => {
     expect(terms("ليش ما هو و")).toEqual([]);
+  });
+  it("gives indexing the same terms without their places, with aliases or without", () => {
+    const withAliases = createAnalyzer([{ canonical: "spotify", spellings: ["سبوتيفاي", "دانييل إيك"] }]);
+    const text = "قال دانييل إيك إن سبوتيفاي ووMeta لن تنتظرا، والذكاء الاصطناعيّ 2025 😀";
+    for (const analyze of [createAnalyzer(), withAliases]) expect(analyze.terms(text)).toEqual(analyze(text).map((t) => t.term));
+    expect(withAliases.terms(text)).toContain("spotify");
   });
 });
 
