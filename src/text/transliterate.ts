@@ -32,8 +32,13 @@ function skeleton(letters: string[], table: Record<string, string>): string {
 export function nameKeys(word: string, minKey = MIN_KEY): string[] {
   let forms: string[];
   if (/^[a-z]+$/.test(word)) {
-    const folded = LATIN_DIGRAPHS.reduce((w, [from, to]) => w.replace(from, to), word);
-    forms = [skeleton([...folded], LATIN), ...(/^(?:al|el)../.test(word) ? [skeleton([...folded.slice(2)], LATIN)] : [])];
+    // A final -ah may write ة (Jeddah ~ جدة, Makkah ~ مكة), whose ه the Arabic side drops,
+    // or a ح (Noah ~ نوح): both.
+    const spellings = /..ah$/.test(word) ? [word, word.slice(0, -1)] : [word];
+    forms = spellings.flatMap((spelling) => {
+      const folded = LATIN_DIGRAPHS.reduce((w, [from, to]) => w.replace(from, to), spelling);
+      return [skeleton([...folded], LATIN), ...(/^(?:al|el)../.test(spelling) ? [skeleton([...folded.slice(2)], LATIN)] : [])];
+    });
   } else if (/^[\u0621-\u064A]+$/.test(word)) {
     // A final ه is mostly ة, which Latin spellings leave out (فاطمة / Fatima); «تش» is ch.
     const bare = word.replace(/ه$/, "").replace(/تش/g, "ش");
@@ -55,7 +60,8 @@ export const isLatinWord = (word: string): boolean => /^[a-z]+$/.test(word);
  * Only none: the stem has lost a final vowel (الحسيني → حسين).
  */
 export function vowelsAgree(latin: string, arabic: string): boolean {
-  return /[اوي]/.test(arabic) || (latin.match(/[aeiouy]+/g)?.length ?? 0) < 2;
+  // A final -ah is ة, which the stem has lost (Jeddah ~ جد): not a vowel the Arabic must show.
+  return /[اوي]/.test(arabic) || (latin.replace(/(?<=..)ah$/, "").match(/[aeiouy]+/g)?.length ?? 0) < 2;
 }
 
 /** How a word opens: a vowel, w, y, or its first consonant's sound. */

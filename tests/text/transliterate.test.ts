@@ -46,6 +46,13 @@ describe("vowelsAgree", () => {
     expect(vowelsAgree("tesla", "تصل")).toBe(false);
     expect(vowelsAgree("llama", "علم")).toBe(false);
   });
+  it("reads a final -ah as ة, which the stem drops, or as ح", () => {
+    expect(meet("Jeddah", "جدة")).toBe(true);
+    expect(meet("Makkah", "مكة")).toBe(true);
+    expect(meet("Noah", "نوح")).toBe(true);
+    expect(vowelsAgree("jeddah", "جد")).toBe(true);
+    expect(vowelsAgree("tesla", "تصل")).toBe(false);
+  });
 });
 
 describe("skeletons: a letter repeated across a vowel counts twice", () => {
