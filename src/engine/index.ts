@@ -54,6 +54,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     aliasSpellings: new FuzzyVocabulary(aliasOf.keys()),
     words: options.fuzzy ? new FuzzyVocabulary(indexWords()) : undefined,
     names: () => (names ??= options.transliteration ? namesByKey(indexWords()) : new Map()),
+    found: new Map(),
     meetInParagraph: (a, b) => {
       const [x, y] = [index.termIds.get(a), index.termIds.get(b)];
       return x !== undefined && y !== undefined && index.shareGroup(x, y);

@@ -34,6 +34,8 @@ export interface LookupContext {
   meetInParagraph(a: string, b: string): boolean;
   /** The index terms found right before (side -1) or after (side 1) an index term in the text. */
   wordsBeside(term: string, side: -1 | 1): Set<string>;
+  /** What the look-ups found for a word before (query.ts), by its text and term. */
+  found: Map<string, Found | undefined>;
 }
 
 /** Index terms by name skeleton, for finding a name written in the other script. */

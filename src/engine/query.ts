@@ -5,7 +5,7 @@ import { rootTerm } from "../text/expand.ts";
 import { normalize } from "../text/normalize.ts";
 import { MAX_QUERY_TERMS, type QueryTerm } from "../search/bm25.ts";
 import { isLatinWord, nameKeys, onsetsAgree } from "../text/transliterate.ts";
-import { LOOKUPS, PARTICLE, type LookupContext } from "./lookup.ts";
+import { LOOKUPS, PARTICLE, type Lookup, type LookupContext } from "./lookup.ts";
 import type { Question } from "./question.ts";
 import type { EngineOptions } from "./options.ts";
 
@@ -133,13 +133,22 @@ function meetsAnother(word: Chosen, chosen: Chosen[], lookup: LookupContext): bo
   return chosen.some((other) => other !== word && [other.form, rootTerm(other.form)].some((term) => lookup.meetInParagraph(word.form, term)));
 }
 
+/** Words whose look-up an engine remembers: people ask with the same words again and again. */
+const MAX_FOUND = 20_000;
+
 function findForm(word: Question["words"][number], lookup: LookupContext) {
+  // A look-up depends on the word alone (its text and index term) and on the knowledge.
+  const key = `${word.text}\u0000${word.term ?? ""}`;
+  if (lookup.found.has(key)) return lookup.found.get(key);
+  let found: ReturnType<Lookup["find"]>;
   for (const { find, forStopWords } of LOOKUPS) {
     if (!word.term && !forStopWords) continue;
-    const found = find(word, lookup);
-    if (found) return found;
+    found = find(word, lookup);
+    if (found) break;
   }
-  return undefined;
+  if (lookup.found.size >= MAX_FOUND) lookup.found.clear();
+  lookup.found.set(key, found);
+  return found;
 }
 
 const PREPOSITION = /^[بلك][\u0621-\u064A]{3}/;

@@ -1,5 +1,5 @@
 // Words the knowledge does not hold as written: the look-ups, in order, through the engine.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createEngine } from "../../src/engine.ts";
 import { LOOKUPS } from "../../src/engine/lookup.ts";
 import { shelf } from "./fixtures.ts";
@@ -58,6 +58,18 @@ describe("word look-ups", () => {
     expect(answer.answered).toBe(true);
     // «عمر» and «حكم» are words, not slips: they stay words the text lacks.
     expect(engine.explain("من حكم مباراة الشروق؟").words?.map((w) => w.asked)).toContain("حكم");
+  });
+
+  it("are worked out once per word: asked again, a word's look-up is remembered", () => {
+    const engine = createEngine(shelf({ id: "a", paragraphs: ["وقال روي ألميدا مدرب الشروق إن فريقه لعب بتركيز عال."] }));
+    const names = vi.spyOn(LOOKUPS.find((l) => l.name === "a name in the other script")!, "find");
+    const first = engine.answer("ماذا قال Almeida؟");
+    const calls = names.mock.calls.length;
+    expect(calls).toBeGreaterThan(0);
+    expect(engine.answer("ماذا قال Almeida؟")).toEqual(first);
+    expect(engine.answer("هل Almeida مدرب؟").results[0]?.documentId).toBe("a");
+    expect(names.mock.calls.length).toBe(calls);
+    names.mockRestore();
   });
 
   it("drop Levantine «يلي» as a particle when the text lacks it", () => {
