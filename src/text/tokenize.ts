@@ -87,18 +87,9 @@ export function tokenize(text: string): Token[] {
 /** The normalised words of a text, without their places: what indexing needs, at a fraction of the cost. */
 export function tokenTexts(text: string): string[] {
   const texts: string[] = [];
-  // forEachRun's loop, inlined: a callback shared with tokenize() cost a third of the time.
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (c >= 0xd800 && c <= 0xdfff) return tokenize(text).map((t) => t.text); // astral: the general path
-    if (IN_WORD[c] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      const pieces = runPieces(text.slice(start, i));
-      for (let p = 0; p < pieces.length; p++) texts.push(pieces[p]![0]);
-      start = -1;
-    }
-  }
+  forEachRun(text, (from, to) => {
+    const pieces = runPieces(text.slice(from, to));
+    for (let i = 0; i < pieces.length; i++) texts.push(pieces[i]![0]);
+  });
   return texts;
 }
