@@ -5,19 +5,7 @@ import { rootKey } from "./stem.ts";
 
 const ROOT_MARK = "~";
 
-// Every index term's root key is asked for at build time, most of them many times over.
-const rootTerms = new Map<string, string>();
-const MAX_CACHE = 200_000;
-
-export function rootTerm(term: string): string {
-  let root = rootTerms.get(term);
-  if (root === undefined) {
-    root = ROOT_MARK + rootKey(term);
-    if (rootTerms.size >= MAX_CACHE) rootTerms.clear();
-    rootTerms.set(term, root);
-  }
-  return root;
-}
+export const rootTerm = (term: string): string => ROOT_MARK + rootKey(term);
 
 export const isRootTerm = (term: string): boolean => term.startsWith(ROOT_MARK);
 
