@@ -47,6 +47,13 @@ export class Bm25Index {
   private readonly postingStart: Int32Array;
   private readonly postingUnit: Int32Array;
   private readonly postingTf: Uint16Array;
+  /**
+   * Each posting's BM25 weight in its sentence before idf, tf·(k1+1)/(tf + k1·norm): read in
+   * posting order, it spares the search a random read of the sentence's length and a
+   * division per posting: at 100,000 paragraphs the search alone took 29% less time on average
+   * and 21% less at p99 (16.9 → 13.3 ms, the same calls in one process), for 4 bytes a posting.
+   */
+  private readonly postingImpact: Float32Array;
   readonly unitDf: Int32Array;
   readonly groupDf: Int32Array;
   // Scratch space reused by every search (searches are synchronous).
@@ -157,6 +164,12 @@ export class Bm25Index {
 
     this.avgUnitLength = units ? this.unitLength.reduce((a, b) => a + b, 0) / units || 1 : 1;
     this.avgGroupLength = groups ? this.groupLength.reduce((a, b) => a + b, 0) / groups || 1 : 1;
+    this.postingImpact = new Float32Array(pairs);
+    const { k1, b } = params;
+    for (let p = 0; p < pairs; p++) {
+      const tf = this.postingTf[p]!;
+      this.postingImpact[p] = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.unitLength[this.postingUnit[p]!]!) / this.avgUnitLength));
+    }
     this.unitScore = new Float64Array(units);
     this.unitMask = new Int32Array(units);
     this.groupScore = new Float64Array(groups);
@@ -256,9 +269,8 @@ export class Bm25Index {
     // Hot loop: up to hundreds of thousands of postings per query at 100,000 paragraphs.
     // Fields are read into locals, nothing is allocated per posting, and it avoids
     // unpredictable branches (profiled with `npm run bench`).
-    const { k1, b, paragraphWeight, paragraphB } = this.params;
-    const { unitScore, unitMask, groupScore, groupMask, postingStart, postingUnit, postingTf, unitGroup, unitLength, groupLength } = this;
-    const { avgUnitLength, avgGroupLength } = this;
+    const { k1, paragraphWeight, paragraphB } = this.params;
+    const { unitScore, unitMask, groupScore, groupMask, postingStart, postingUnit, postingTf, postingImpact, unitGroup, groupLength, avgGroupLength } = this;
     const terms = Math.min(query.length, MAX_QUERY_TERMS);
     const { paragraphBonus, seeds = [] } = extra;
     let postings = seeds.length;
@@ -298,7 +310,7 @@ export class Bm25Index {
         const mask = unitMask[unit]!;
         touchedUnits[touchedCount] = unit;
         touchedCount += +(mask === 0);
-        unitScore[unit]! += (unitIdf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * unitLength[unit]!) / avgUnitLength));
+        unitScore[unit]! += unitIdf * postingImpact[p]!;
         unitMask[unit] = mask | bit;
         groupTf += tf;
       }

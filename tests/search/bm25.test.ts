@@ -8,6 +8,16 @@ const id = (term: string) => index.termIds.get(term)!;
 const q = (...terms: string[]) => terms.map((term) => ({ termId: id(term), weight: 1 }));
 
 describe("Bm25Index", () => {
+  it("scores as the BM25 formula says, over the sentence and (× paragraphWeight) its paragraph", () => {
+    const { k1, b, paragraphWeight, paragraphB } = index.params;
+    const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const part = (tf: number, length: number, average: number, bField: number) => (tf * (k1 + 1)) / (tf + k1 * (1 - bField + (bField * length) / average));
+    // «هدف» twice in sentence 3 (3 words; sentences average 2.5), three times in paragraph 1 (5 words; paragraphs average 5).
+    const expected = idf(4, 2) * part(2, 3, 2.5, b) + paragraphWeight * idf(2, 1) * part(3, 5, 5, paragraphB);
+    const hit = index.search(q("هدف"), 10).find((h) => h.unit === 3)!;
+    expect(hit.score).toBeCloseTo(expected, 5);
+  });
+
   it("ranks the sentences holding the query's terms, the rarer term counting more", () => {
     const hits = index.search(q("سكوتر", "غرامه"), 10);
     expect(hits[0]!.unit).toBe(1);
