@@ -10,7 +10,7 @@ import { rootTerm } from "../text/expand.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { isArabicWord, shareRoot } from "../text/words.ts";
 import { isStopWord } from "../text/stopwords.ts";
-import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree } from "../text/transliterate.ts";
+import { isLatinWord, nameKeys, onsetsAgree, vowelsAgree, vowelsKept } from "../text/transliterate.ts";
 import { letterSlips, MAX_FUZZY_LENGTH, MIN_FUZZY_LENGTH, type FuzzyVocabulary } from "../search/fuzzy.ts";
 import type { AliasGroup } from "../types.ts";
 
@@ -111,10 +111,11 @@ export const LOOKUPS: readonly Lookup[] = [
         .flatMap((key) => names().get(key) ?? [])
         .filter((term) => isLatinWord(term) !== latin && (latin ? vowelsAgree(word.text, term) : vowelsAgree(term, word.text)));
       if (!candidates.length) return undefined;
-      // The spelling that opens alike, of about the same length; then the most used (a name
-      // recurs, a chance match does not).
-      const rank = (term: string) => [onsetsAgree(word.text, term) ? 0 : 1, Math.abs(term.length - word.text.length), -vocabulary.sentenceDf(term)];
-      const better = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+      // The spelling that opens alike, of about the same length, that writes the name's vowels;
+      // then the most used (a name recurs, a chance match does not).
+      const vowels = (term: string) => (latin ? vowelsKept(word.text, term) : vowelsKept(term, word.text));
+      const rank = (term: string) => [onsetsAgree(word.text, term) ? 0 : 1, Math.abs(term.length - word.text.length), -vowels(term), -vocabulary.sentenceDf(term)];
+      const better = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || a[3]! - b[3]!;
       const best = candidates.reduce((a, b) => (better(rank(b), rank(a)) < 0 ? b : a));
       return { term: best };
     },

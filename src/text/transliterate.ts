@@ -64,6 +64,31 @@ export function vowelsAgree(latin: string, arabic: string): boolean {
   return /[اوي]/.test(arabic) || (latin.replace(/(?<=..)ah$/, "").match(/[aeiouy]+/g)?.length ?? 0) < 2;
 }
 
+/**
+ * How many of the Latin spelling's vowels the Arabic writes, in order, with the letter that
+ * writes them (a ~ ا, e i y ~ ي, o u ~ و): of two words of one skeleton, the one that keeps
+ * the name's vowels is the name (Ruiz ~ رويث, not رييس).
+ */
+export function vowelsKept(latin: string, arabic: string): number {
+  // A first letter is a consonant or a hamza's seat (ي of ياسمين, ا of ألميدا), not a vowel written.
+  // Letter by letter, a run of one letter's vowels once (Almeida: ا ي ا; Ruiz: و ي).
+  const asked = (latin.replace(/^y/, "").match(/[aeiouy]/g) ?? [])
+    .map((v) => (v === "a" ? "ا" : v === "o" || v === "u" ? "و" : "ي"))
+    .filter((v, i, all) => v !== all[i - 1]);
+  const written = arabic.slice(1).match(/[اوي]/g) ?? [];
+  // The longest common subsequence of the two: short lists, a small table.
+  const row = new Array<number>(written.length + 1).fill(0);
+  for (const vowel of asked) {
+    let diagonal = 0;
+    for (let j = 1; j <= written.length; j++) {
+      const above = row[j]!;
+      row[j] = vowel === written[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!);
+      diagonal = above;
+    }
+  }
+  return row[written.length]!;
+}
+
 /** How a word opens: a vowel, w, y, or its first consonant's sound. */
 function onset(word: string): string {
   const first = word[0] ?? "";

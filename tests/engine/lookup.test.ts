@@ -28,6 +28,16 @@ describe("word look-ups", () => {
     ]);
   });
 
+  it("take, of two words of one skeleton, the one that keeps the name's vowels, however common the other", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "a", paragraphs: ["وقال الرئيس إن الحملة ناجحة.", "وأكد الرئيس أن الموسم طويل.", "وقالت الممثلة رويث إن المغرب كان نموذجا."] },
+        { id: "b", paragraphs: ["أعلن الرئيس عن خطة جديدة."] },
+      ),
+    );
+    expect(engine.explain("ماذا قالت Ruiz؟").words?.find((w) => w.asked === "ruiz")?.form).toBe("رويث");
+  });
+
   it("find a first name too short to match by its sounds beside the surname the text holds", () => {
     const engine = createEngine(
       shelf({ id: "a", paragraphs: ["وقالت إيفا مولر إن الفريق سيعود.", "وأكد ليو ماركيز أن المباراة صعبة."] }, { id: "b", paragraphs: ["أعلنت الشركة عن هاتف جديد."] }),

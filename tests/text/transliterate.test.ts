@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKeys, onsetsAgree, vowelsAgree } from "../../src/text/transliterate.ts";
+import { nameKeys, onsetsAgree, vowelsAgree, vowelsKept } from "../../src/text/transliterate.ts";
 import { normalize } from "../../src/text/normalize.ts";
 
 const meet = (latin: string, arabic: string) => nameKeys(normalize(latin)).some((key) => nameKeys(normalize(arabic)).includes(key));
@@ -72,3 +72,13 @@ describe("onsetsAgree", () => {
   });
 });
 
+
+describe("vowelsKept", () => {
+  it("counts the name's vowels the Arabic writes, in order, with their letters", () => {
+    expect(vowelsKept("ruiz", "رويث")).toBe(2);
+    expect(vowelsKept("ruiz", "رييس")).toBe(1);
+    expect(vowelsKept("almeida", "الميدا")).toBe(2);
+    expect(vowelsKept("yasmin", "ياسمين")).toBe(2);
+    expect(vowelsKept("tesla", "تصل")).toBe(0);
+  });
+});
