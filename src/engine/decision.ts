@@ -7,7 +7,7 @@ import { bracketedLife, holdsAnswerType, lifeEvent, type QuestionKind } from "..
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
-import { focusOf, holdsWord, type Query, type QueryWord } from "./query.ts";
+import { focusOf, holdsWord, saysAmountAsked, type Query, type QueryWord } from "./query.ts";
 import type { Question } from "./question.ts";
 import type { SentenceTable } from "./sentences.ts";
 
@@ -192,6 +192,11 @@ export function decisionInputs(
       if (event && life[event]) weights[i] = 0;
     });
   }
+  // «كم يبلغ عدد محافظات مصر؟» answered by «27 محافظة»: with a number beside what is counted,
+  // the words that only asked for an amount are answered, though the quote never writes them.
+  const numberBesideFocus =
+    focus && (question.type === "number" || question.type === "price") ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan) : undefined;
+  if (numberBesideFocus) query.words.forEach((w, i) => void (saysAmountAsked(question, w, focus) && (weights[i] = 0)));
   const words = query.words.map((w, i): WordInDecision => ({
     asked: question.words[w.position]!.text,
     form: w.form,
@@ -207,8 +212,7 @@ export function decisionInputs(
     holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, question.type),
     kind: question.kind,
     focusInQuote: focus ? holdsWord(mask, focus) : undefined,
-    numberBesideFocus:
-      focus && (question.type === "number" || question.type === "price") ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan) : undefined,
+    numberBesideFocus,
     definesSubject: quoted.definesSubject,
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
     words: query.words.length,

@@ -159,6 +159,11 @@ const PREPOSITION = /^[بلك][\u0621-\u064A]{3}/;
  */
 const NOT_FOCUS = new Set(["عدد", "يبلغ", "تبلغ", "بلغ", "بلغت", "يصل", "تصل", "وصل", "وصلت"].map(normalize));
 
+/** Is the word one that only says an amount is asked («كم [يبلغ] عدد…», «كم [تبلغ] مساحة…»), before the focus? */
+export function saysAmountAsked(question: Question, word: QueryWord, focus: QueryWord | undefined): boolean {
+  return question.kind === "how many" && focus !== undefined && word.position > question.kindAt && word.position < focus.position && NOT_FOCUS.has(question.words[word.position]!.text);
+}
+
 /** The question's focus: its first content word after the question word («كم سعر…» → سعر). */
 export function focusOf(question: Question, query: Query): QueryWord | undefined {
   return question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && !NOT_FOCUS.has(question.words[w.position]!.text)) : undefined;

@@ -109,6 +109,22 @@ describe("the answer/abstain decision", () => {
     expect(weightOf(later, "متى ولد عمر المختار؟", "ولد")).toBeGreaterThan(0);
   });
 
+  it("counts the words that only ask for an amount neither for nor against a quote whose number stands beside what is counted", () => {
+    const egypt = createEngine(
+      shelf(
+        { id: "egypt", title: "مصر", paragraphs: ["تنقسم مصر إداريا إلى 27 محافظة.", "يعيش معظم سكان مصر قرب نهر النيل."] },
+        { id: "nile", title: "نهر النيل", paragraphs: ["يمر النيل بعدة دول في أفريقيا."] },
+      ),
+    );
+    const weightOf = (question: string, word: string) => egypt.explain(question).words?.find((w) => w.asked === word)?.weight;
+    expect(weightOf("كم يبلغ عدد محافظات مصر؟", "يبلغ")).toBe(0);
+    const answer = egypt.answer("كم يبلغ عدد محافظات مصر؟");
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]).toMatchObject({ documentId: "egypt", paragraph: 1 });
+    // No number beside what is counted: the words weigh as before.
+    expect(weightOf("كم يبلغ عدد سكان مصر؟", "يبلغ")).toBeGreaterThan(0);
+  });
+
   // A phone article and a match report: the referee and the price of gold are near their topics.
   const engine = createEngine(
     shelf(
