@@ -46,7 +46,7 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   // «ما هو X؟» answered by the opening of the article titled X: the title holds the subject.
   let value = inputs.definesSubject ? Math.max(inputs.quoteCoverage, inputs.titleCoverage) : inputs.quoteCoverage;
   // "How many"/"when" with no number or time in the quote: it matches the topic, not the answer.
-  if (inputs.holdsAskedType === false) value *= options.answerTypePenalty;
+  if (inputs.holdsAskedType === false) value *= options.missingTypePenalty;
   // «كم سعر…؟» answered by a quote that does not name the price: its number is another one.
   if (inputs.kind === "how many" && inputs.focusInQuote === false) value *= options.answerTypePenalty;
   // «كم عدد المزارع؟» quoted from a sentence whose number counts something else: an amount

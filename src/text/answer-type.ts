@@ -18,7 +18,11 @@ const NUMBER_WORDS = [
   "واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "ثلاث", "ثلاثة", "اربع", "اربعة", "خمس", "خمسة", "ست", "ستة",
   "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "عشرون", "عشرين", "مئة", "مائة", "مئات",
   "الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "نصف", "ربع", "ثلث", "بالمئة", "بالمائة", "المئة", "ضعف",
-  "عدة", "بضع",
+  "عدة", "بضع", "عشرات",
+  "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين",
+  "تسعون", "تسعين", "مائتان", "مائتين", "مائتا", "مائتي", "الفان", "الفين", "مليونان", "مليونين",
+  // A dual is a count of two: «إجازة مدتها يومان», «مرتين», «ضعفين».
+  ...["يوم", "شهر", "عام", "سنت", "اسبوع", "ساعت", "دقيقت", "مرت", "ضعف", "جولت", "هدف"].flatMap((unit) => [`${unit}ان`, `${unit}ين`]),
 ];
 const TIME_WORDS = [
   "يوم", "اليوم", "امس", "غدا", "الجمعة", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "اسبوع", "الاسبوع",
@@ -93,12 +97,22 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
     const type = QUESTION_WORDS[word];
     // «كم سعر…؟», «قديش ثمن…؟»: how much money.
     if (type === "number" && PRICE_NOUNS.has((words[i + 1] ?? "").replace(/^ال/, ""))) return rate(i + 2) ? "number" : "price";
+    // «بكم ميلاً…؟», «بكم نقطة…؟»: by how many of a unit, which is no currency.
+    if (type === "price" && countsUnit(words[i + 1])) return "number";
     if (type) return type;
   }
   // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
   const at = words.findIndex((w) => !OPENERS.has(w));
   const type = at < 0 ? undefined : ASKED_NOUNS[words[at]!.replace(/^ال/, "")];
   return type === "price" && rate(at + 1) ? "number" : type;
+}
+
+/**
+ * A counted noun after «بكم», indefinite in the accusative («ميلاً», «كيلومتراً»), and no
+ * currency. Not «بكام رواية…؟»: a noun the price is of.
+ */
+function countsUnit(word: string | undefined): boolean {
+  return word !== undefined && /^[\u0621-\u064A]{3,}ا$/.test(word) && !word.startsWith("ال") && !isCurrency(word);
 }
 
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */

@@ -24,8 +24,8 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ quoteCoverage: 0.6 }), DEFAULTS)).toBeCloseTo(0.6);
   });
 
-  it("halves it when a how-many/when question gets a quote with no number or time", () => {
-    expect(confidence(inputs({ holdsAskedType: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+  it("cuts it when a how-many/when question gets a quote with no number or time", () => {
+    expect(confidence(inputs({ holdsAskedType: false }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.missingTypePenalty);
     expect(confidence(inputs({ holdsAskedType: true }), DEFAULTS)).toBeCloseTo(0.8);
   });
 

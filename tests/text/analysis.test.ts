@@ -235,6 +235,9 @@ describe("answer type", () => {
     for (const q of ["بكام تذكرة الماتش؟", "كم سعر السهم؟", "قديش ثمن الهاتف؟", "ما سعر النسخة الأعلى؟", "بقديش الدخول؟"]) expect(expectedAnswerType(q), q).toBe("price");
     // A rate is a number in no currency.
     for (const q of ["ما سعر الفائدة الجديد؟", "كم سعر صرف الدينار؟"]) expect(expectedAnswerType(q), q).toBe("number");
+    // «بكم» before a unit in the accusative is "by how many": a number; before a currency or a thing, a price.
+    expect(expectedAnswerType("بكم ميلاً تزايدت إزالة الغابات؟")).toBe("number");
+    for (const q of ["بكم دولاراً يباع؟", "بكام رواية ملح الأطلسي؟", "بكم التذكرة؟"]) expect(expectedAnswerType(q), q).toBe("price");
   });
   it("finds a price: a number with its currency, or «free»", () => {
     for (const t of ["بسعر 899 ريالاً للتذكرة", "يبلغ 5000درهم", "تكلف $30", "ثمنه ٢٠ ديناراً", "والدخول مجاني لجميع الزوار"]) expect(holdsAnswerType(t, "price"), t).toBe(true);
@@ -248,6 +251,12 @@ describe("answer type", () => {
     expect(holdsAnswerType("في السنوات الأخيرة", "time")).toBe(true);
     expect(holdsAnswerType("تعيق الابتكار", "time")).toBe(false);
     expect(holdsAnswerType("تعيق الابتكار", "number")).toBe(false);
+    // Tens, and a dual, which counts two.
+    expect(holdsAnswerType("عاش تسعين عاما", "number")).toBe(true);
+    expect(holdsAnswerType("إجازة قصيرة مدتها يومان", "number")).toBe(true);
+    expect(holdsAnswerType("فاز مرتين باللقب", "number")).toBe(true);
+    // «ميتا» is no «مئتا» once hamza is folded: only the spelling with alef counts.
+    expect(holdsAnswerType("أعلنت ميتا عن نموذج", "number")).toBe(false);
   });
 });
 
