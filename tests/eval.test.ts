@@ -28,14 +28,14 @@ describe.each([
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.68, 0.9],
   ["article-holdout3", 0.82, 0.84],
-  ["article-holdout4", 0.77, 0.75],
+  ["article-holdout4", 0.77, 0.78],
   ["article-holdout5", 0.69, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
   ["shelf", 0.8, 0.61],
-  ["shelf-holdout", 0.85, 0.76],
+  ["shelf-holdout", 0.85, 0.8],
   // Written in the fifth round and measured once before anything changed for it (README).
-  ["shelf-holdout2", 0.92, 0.48],
+  ["shelf-holdout2", 0.93, 0.52],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
@@ -52,7 +52,7 @@ describe("passage benchmarks", () => {
     expect(arcd.questions).toBe(702);
     expect(arcd.top1).toBeGreaterThanOrEqual(0.75); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.61);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.615);
     expect(arcd.refused).toBeGreaterThanOrEqual(0.6);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
