@@ -4,7 +4,7 @@ import type { Hit } from "../search/bm25.ts";
 import { isDefinitionWord, isHonorific, isNamingWord } from "../text/answer-type.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Question } from "./question.ts";
-import type { Query } from "./query.ts";
+import { focusOf, holdsWord, type Query } from "./query.ts";
 import type { Candidates } from "./retrieval.ts";
 import type { SentenceTable } from "./sentences.ts";
 
@@ -21,6 +21,9 @@ export interface PairContext {
  * - among the best `proximityCandidates`, up to `proximityWeight` more for a sentence that
  *   keeps the question's neighbouring words together (`adjacentPairs`). Only the order
  *   changes: a result's score stays BM25's, which the quote and the decision compare;
+ * - a sentence holding the question's focus (its asked-for word, «مرضعة» in «من هي مرضعة
+ *   الملك سعود؟») over a near-tied one of the same paragraph that lacks it: the paragraph
+ *   and title fields, which its sentences share, and a name's word pairs had made them tie;
  * - a definition question («ما هو X؟») whose X is an article's subject (its title; of several,
  *   the shortest title): the article's opening sentence goes first, since that is where an
  *   article says what its subject is;
@@ -31,6 +34,7 @@ export interface PairContext {
  */
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
   if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, table, pairs, options);
+  preferFocus(hits, question, query, options);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
   return hits;
@@ -102,6 +106,14 @@ function preferOpening(hits: Hit[], question: Question, query: Query, titleMask:
   const d = subjects.reduce((a, b) => (words(b) < words(a) ? b : a));
   const at = hits.findIndex((h) => h.unit === table.firstSentence[d]);
   if (at > 0) hits.unshift(...hits.splice(at, 1));
+}
+
+function preferFocus(hits: Hit[], question: Question, query: Query, options: EngineOptions): void {
+  const top = hits[0];
+  const focus = focusOf(question, query);
+  if (!top || !focus || holdsWord(top.unitMask, focus)) return;
+  const next = hits.findIndex((h) => h.group === top.group && h.score >= options.focusNearTie * top.score && holdsWord(h.unitMask, focus));
+  if (next > 0) hits.unshift(...hits.splice(next, 1));
 }
 
 function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable, options: EngineOptions): void {

@@ -101,6 +101,25 @@ describe("ranking", () => {
     expect(createEngine(knowledge, { answerTypeOtherParagraphTie: 2 }).answer("كم سعة بطارية الهاتف؟").results[0]).toMatchObject({ paragraph: 1 });
   });
 
+  it("puts first the near-tied sentence of the same paragraph that holds the question's focus", () => {
+    const knowledge = shelf(
+      {
+        id: "saud",
+        title: "الملك سعود",
+        paragraphs: [
+          "الملك سعود بن عبد العزيز آل سعود ثاني ملوك المملكة العربية السعودية، وهو الابن الثاني من أبناء الملك عبد العزيز آل سعود الذكور، ولد في الكويت. وتولى الحكم بعد وفاة أبيه سنة 1953 وبقي فيه إحدى عشرة سنة حتى تنازل عنه لأخيه. وكانت مرضعة كويتية تسمى هميان الحاي تزور الأسرة.",
+          "وسافر إلى الكويت في صباه.",
+        ],
+      },
+      { id: "kuwait", title: "الكويت", paragraphs: ["الكويت دولة عربية على الخليج.", "عاصمة الكويت مدينة الكويت."] },
+    );
+    const question = "من هي مرضعة الملك سعود؟";
+    // The opening says the name twice and so outscores the sentence with «مرضعة»: the paragraph
+    // and title fields, which both share, make up most of either score.
+    expect(createEngine(knowledge, { focusNearTie: 2 }).answer(question).results[0]!.quote).not.toContain("مرضعة");
+    expect(createEngine(knowledge, { focusNearTie: 0.85 }).answer(question).results[0]!.quote).toContain("مرضعة");
+  });
+
   it("puts first, among near-tied sentences, the one keeping the question's word pairs together", () => {
     const knowledge = shelf({
       id: "ottoman",
