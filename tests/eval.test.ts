@@ -23,7 +23,7 @@ describe("the evaluation sets", () => {
 
 // [set, top-1 floor, out-of-scope refused floor]; figures when written in the README.
 describe.each([
-  ["article", 0.9, 0.83],
+  ["article", 0.92, 0.83],
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.68, 0.9],
@@ -52,7 +52,7 @@ describe("passage benchmarks", () => {
     expect(arcd.questions).toBe(702);
     expect(arcd.top1).toBeGreaterThanOrEqual(0.75); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.615);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.62);
     expect(arcd.refused).toBeGreaterThanOrEqual(0.6);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
