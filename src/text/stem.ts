@@ -23,10 +23,16 @@ const PRONOUNS = new Set(["ها", "ه", "ي"]);
 // words of their own, not «سك», «عم» and «بن» (light10 strips them all).
 const NOUN_ENDINGS = new Set(["ان", "ات", "ون", "ين", "يه"]);
 
+// «ون» leaves four: a plural in ون is nearly always of a participle or a nisba (مدربون،
+// عربيون), while a five-letter word ending in it most often has ن for its last radical:
+// «تعاون», «قانون», «مليون», «زيتون» (light10 made them «تعا», «قان», «ملي»). Duals and plurals
+// in «ان», «ين» of three-letter nouns (رجلان، يومين) are common enough to keep at three.
+const leftAfter = (suffix: string) => (suffix === "ون" ? 4 : NOUN_ENDINGS.has(suffix) ? 3 : 2);
+
 function stripSuffixes(word: string): string {
   let pronoun = false;
   for (const suffix of SUFFIXES) {
-    if (word.length >= suffix.length + (NOUN_ENDINGS.has(suffix) ? 3 : 2) && word.endsWith(suffix)) {
+    if (word.length >= suffix.length + leftAfter(suffix) && word.endsWith(suffix)) {
       word = word.slice(0, -suffix.length);
       pronoun ||= PRONOUNS.has(suffix);
     }

@@ -136,6 +136,15 @@ describe("stem (light10)", () => {
     expect(stem("المطارات")).toBe("مطار");
     expect(stem("السكانيه")).toBe("سكان");
   });
+  it("keeps the ن of a five-letter word in «ون», and strips a plural's «ون» from a longer one", () => {
+    expect(stem("التعاون")).toBe("تعاون");
+    expect(stem("قانون")).toBe("قانون");
+    expect(stem(normalize("مليونًا"))).toBe("مليون");
+    expect(stem("المدربون")).toBe("مدرب");
+    expect(stem("عربيون")).toBe("عرب");
+    // «تعاونت», «تعاون» and «التعاون» meet at one root key.
+    expect(rootKey(stem("تعاونت"))).toBe(rootKey(stem("التعاون")));
+  });
   it("rootKey conflates verb forms that light10 keeps apart", () => {
     expect(rootKey(stem("ستمنعه"))).toBe(rootKey(stem("منعت")));
     expect(rootKey(stem("ستمنعه"))).not.toBe(rootKey(stem("تدريب")));
