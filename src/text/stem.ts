@@ -70,7 +70,12 @@ const ROOT_SUFFIXES = ["هما", "هم", "كم", "نا", "تم", "وا", "ت", "
 export function rootKey(stemmed: string): string {
   if (!isArabic(stemmed)) return stemmed;
   let word = stemmed;
-  if (word.length >= 5 && VERB_PREFIX.test(word)) word = word.replace(VERB_PREFIX, "");
+  if (word.length >= 5 && VERB_PREFIX.test(word)) {
+    word = word.replace(VERB_PREFIX, "");
+    // The ت of a تفعّل/تفاعل verb after its present prefix («يتوقف», «تتقاطع»), which its
+    // verbal noun («توقف», «تقاطع») loses here too.
+    if (word.length >= 4 && word.startsWith("ت")) word = word.slice(1);
+  }
   // Four letters opening with alef, yeh or teh are nearly always verbs: a derived-form past
   // (اشتك from اشتكى) or a present (يشتك, يمنع, ترغب). Drop the letter so they meet
   // their nouns (رغبة) as the longer forms above do.

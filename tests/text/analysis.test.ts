@@ -152,6 +152,10 @@ describe("stem (light10)", () => {
     expect(rootKey(stem("تقع"))).toBe(rootKey(stem("يقع")));
     expect(rootKey(stem("تحد"))).toBe(rootKey(stem("يحدها")));
     expect(rootKey(stem("نهر"))).not.toBe(rootKey(stem("يهر")));
+    // A تفعّل/تفاعل verb in the present meets its verbal noun.
+    expect(rootKey(stem("يتوقف"))).toBe(rootKey(stem("التوقف")));
+    expect(rootKey(stem("تتقاطع"))).toBe(rootKey(stem("تقاطع")));
+    expect(rootKey(stem("يتحدث"))).toBe(rootKey(stem("الحديث")));
   });
 });
 
