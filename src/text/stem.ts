@@ -49,6 +49,8 @@ function isArabic(word: string): boolean {
 }
 
 export function stem(word: string): string {
+  // «و2005», «ب100»: a proclitic before a number, which is the term.
+  if (/^[وفبلك]\d/.test(word)) return word.slice(1);
   if (!isArabic(word)) return word;
   if (word.length >= 5) word = word.replace(PROCLITIC_BEFORE_ARTICLE, "");
   word = stripPrefix(word);

@@ -126,6 +126,11 @@ describe("stem (light10)", () => {
     expect(stem("مكتبه")).toBe("مكتب");
     expect(stem("بالغ")).toBe("بالغ");
   });
+  it("reads a proclitic before a number as the number («و2005»)", () => {
+    expect(stem("و2005")).toBe("2005");
+    expect(stem("ب100")).toBe("100");
+    expect(stem("وقت")).toBe("وقت");
+  });
   it("leaves Latin words alone", () => {
     expect(stem("spotify")).toBe("spotify");
   });
