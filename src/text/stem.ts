@@ -88,6 +88,8 @@ export function rootKey(stemmed: string): string {
   // Broken plurals فواعل/فواعيل (قواعد، قوانين → قوان) meet their singulars فاعلة/فاعول
   // (قاعدة، قانون) once the و goes.
   if (word.length >= 4 && word[1] === "و" && word[2] === "ا") word = word[0] + word.slice(2);
+  // And مفاعل/مفاعيل (مناطق، مدارس، مشاريع) meet مفعلة/مفعول (منطقة، مدرسة، مشروع) once the ا goes.
+  if (word.length >= 5 && word[0] === "م" && word[2] === "ا") word = word.slice(0, 2) + word.slice(3);
   for (let changed = true; changed && word.length > 3; ) {
     changed = false;
     for (const suffix of ROOT_SUFFIXES) {

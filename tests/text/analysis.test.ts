@@ -157,6 +157,10 @@ describe("stem (light10)", () => {
     expect(rootKey(stem("تقع"))).toBe(rootKey(stem("يقع")));
     expect(rootKey(stem("تحد"))).toBe(rootKey(stem("يحدها")));
     expect(rootKey(stem("نهر"))).not.toBe(rootKey(stem("يهر")));
+    // Broken plurals مفاعل/مفاعيل meet their singulars.
+    for (const [plural, singular] of [["المناطق", "منطقة"], ["مدارس", "المدرسة"], ["المشاريع", "مشروع"], ["مقاعد", "مقعدا"]]) {
+      expect(rootKey(stem(normalize(plural))), plural).toBe(rootKey(stem(normalize(singular))));
+    }
     // A تفعّل/تفاعل verb in the present meets its verbal noun.
     expect(rootKey(stem("يتوقف"))).toBe(rootKey(stem("التوقف")));
     expect(rootKey(stem("تتقاطع"))).toBe(rootKey(stem("تقاطع")));
