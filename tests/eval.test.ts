@@ -26,13 +26,13 @@ describe.each([
   ["article", 0.92, 0.83],
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
-  ["article-holdout2", 0.68, 0.9],
+  ["article-holdout2", 0.7, 0.9],
   ["article-holdout3", 0.82, 0.84],
-  ["article-holdout4", 0.77, 0.78],
-  ["article-holdout5", 0.69, 0.82],
+  ["article-holdout4", 0.78, 0.78],
+  ["article-holdout5", 0.72, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
-  ["shelf", 0.8, 0.61],
+  ["shelf", 0.81, 0.61],
   ["shelf-holdout", 0.85, 0.8],
   // Written in the fifth round and measured once before anything changed for it (README).
   ["shelf-holdout2", 0.93, 0.52],
