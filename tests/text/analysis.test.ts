@@ -158,7 +158,7 @@ describe("stem (light10)", () => {
     expect(rootKey(stem("تحد"))).toBe(rootKey(stem("يحدها")));
     expect(rootKey(stem("نهر"))).not.toBe(rootKey(stem("يهر")));
     // Broken plurals مفاعل/مفاعيل meet their singulars.
-    for (const [plural, singular] of [["المناطق", "منطقة"], ["مدارس", "المدرسة"], ["المشاريع", "مشروع"], ["مقاعد", "مقعدا"]]) {
+    for (const [plural, singular] of [["المناطق", "منطقة"], ["مدارس", "المدرسة"], ["المشاريع", "مشروع"], ["مقاعد", "مقعدا"]] as const) {
       expect(rootKey(stem(normalize(plural))), plural).toBe(rootKey(stem(normalize(singular))));
     }
     // A تفعّل/تفاعل verb in the present meets its verbal noun.
