@@ -40,6 +40,11 @@ export interface DecisionInputs {
    * painting, is anybody's guess.
    */
   namesNothing: boolean;
+  /**
+   * Every Latin-script name in the question («Tesla», «PayPal») is one the shelf lacks in every
+   * spelling, and no look-up found it: the question is about something the articles never name.
+   */
+  namesUnknown: boolean;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -58,6 +63,7 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   // not answered in one place (a near-topic question whose asked-for part is absent).
   if (inputs.runnerUp >= options.runnerUpTie) value *= options.runnerUpPenalty;
   if (inputs.namesNothing) value *= options.namesNothingPenalty;
+  if (inputs.namesUnknown) value *= options.unknownNamePenalty;
   return value;
 }
 
@@ -72,6 +78,16 @@ export function numberBeside(quote: string, focus: QueryWord, analyze: Analyzer,
   const numberAt = at((i) => holdsAnswerType(words[i]!.text, "number"));
   if (!focusAt.length || !numberAt.length) return undefined;
   return focusAt.some((f) => numberAt.some((n) => Math.abs(f - n) <= span));
+}
+
+/** A Latin-script word of three letters or more: a name or an English word. */
+const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
+
+/** Does the question write Latin-script words, none of which the articles or their titles hold in any form? */
+export function namesUnknown(question: Question, query: Query, titleMask: Map<number, number>): boolean {
+  const inTitles = [...titleMask.values()].reduce((all, mask) => all | mask, 0);
+  const latin = query.words.flatMap((w, i) => (LATIN_NAME.test(question.words[w.position]!.text) ? [{ w, i }] : []));
+  return latin.length > 0 && latin.every(({ w, i }) => w.form === undefined && !(inTitles & (1 << i)));
 }
 
 /** Near-copies passed over before giving up: an archive of one text many times over has no rival to it. */
@@ -218,6 +234,7 @@ export function decisionInputs(
     words: query.words.length,
     runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare),
     namesNothing: question.loneVerb && context.titleMask.size === 0 && table.documents.length > 1 && !context.followUp,
+    namesUnknown: namesUnknown(question, query, context.titleMask),
   };
   return { inputs, words };
 }

@@ -69,6 +69,8 @@ export interface EngineOptions {
   runnerUpPenalty: number;
   /** Confidence kept when the question names nothing (decision.ts, `namesNothing`); 0 refuses it. */
   namesNothingPenalty: number;
+  /** Confidence kept when every Latin-script name in the question is unknown to the shelf (decision.ts, `namesUnknown`). */
+  unknownNamePenalty: number;
   /** A paragraph sharing this share of the shorter one's words with the quoted one is a near-copy of it, not another place. */
   duplicateShare: number;
   /** A sentence shorter than this (characters) is quoted with the one after it, when nothing else joins it. */
@@ -134,6 +136,9 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   // ARCD near-topic refused 0.588 → 0.604, first quotes unchanged (its answered share fell 0.015:
   // questions such as «من رسمها؟» whose quote was a guess); no other set moved.
   namesNothingPenalty: 0,
+  // Eleventh round: shelf refused 0.633 → 0.667 («من هو الرئيس التنفيذي لشركة Tesla؟»); no
+  // other question on any set writes only Latin names the shelf lacks and was answered.
+  unknownNamePenalty: 0.5,
   duplicateShare: 0.8,
   // XQuAD dev first quotes 0.722 → 0.725 (200: 0.726, for longer quotes); no other set moved.
   shortSentence: 120,

@@ -16,6 +16,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   words: 2,
   runnerUp: 0.5,
   namesNothing: false,
+  namesUnknown: false,
   ...over,
 });
 
@@ -62,6 +63,26 @@ describe("the answer/abstain decision", () => {
     // A noun with the article names something, and on a shelf of one article the question is about it.
     expect(engine.explain("من القائد؟").inputs?.namesNothing).toBe(false);
     expect(createEngine(shelf({ id: "mukhtar", paragraphs: ["عمر المختار قائد ليبي، توفي عام 1931."] })).answer("متى توفي؟").answered).toBe(true);
+  });
+
+  it("halves it when every Latin-script name in the question is one the shelf never writes", () => {
+    expect(confidence(inputs({ namesUnknown: true }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.unknownNamePenalty);
+    const engine = createEngine(
+      shelf({
+        id: "launch",
+        title: "شركة Nexora تطلق سيارة كهربائية",
+        paragraphs: ["وقال الرئيس التنفيذي لشركة Nexora، لين هاوران، إن السوق تنمو بسرعة.", "ويبلغ سعر السيارة 150 ألف درهم."],
+      }),
+    );
+    const asked = (question: string) => engine.explain(question).inputs!;
+    // Another company's chief: the question's only name is one the articles lack.
+    expect(asked("من هو الرئيس التنفيذي لشركة Tesla؟").namesUnknown).toBe(true);
+    expect(engine.answer("من هو الرئيس التنفيذي لشركة Tesla؟").answered).toBe(false);
+    // The shelf's own name, misspelt or not, and a question with no Latin word at all.
+    expect(asked("من هو الرئيس التنفيذي لشركة Nexora؟").namesUnknown).toBe(false);
+    expect(asked("من هو الرئيس التنفيذي لشركة Nexorra؟").namesUnknown).toBe(false);
+    expect(engine.answer("من هو الرئيس التنفيذي لشركة Nexora؟").answered).toBe(true);
+    expect(asked("من هو الرئيس التنفيذي للشركة؟").namesUnknown).toBe(false);
   });
 
   it("halves it when the quote holds only one word of a question of three or more", () => {
