@@ -55,6 +55,13 @@ describe("passage benchmarks", () => {
     expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.62);
     expect(arcd.refused).toBeGreaterThanOrEqual(0.6);
   });
+  it("ARCD dev, counting its articles' repeated paragraphs: an answer another paragraph also writes", () => {
+    const { copies } = rows.get("ARCD dev")!;
+    // Near-copies of paragraphs: a fixed property of the data, which the measures below rest on.
+    expect(copies!.answerElsewhere).toBe(185);
+    expect(copies!.quoteHoldsAnswerInArticle).toBeGreaterThanOrEqual(0.66);
+    expect(copies!.nearTopicRefusedAnswerGone).toBeGreaterThanOrEqual(0.71);
+  });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
     const all = rows.get("XQuAD-ar")!;
     expect(all.questions).toBe(1190);

@@ -147,6 +147,14 @@ export interface PassageScore {
   answered: number;
   /** Share refused once the question's own paragraph is removed (its article's others stay). NaN when not measured. */
   nearTopicRefused: number;
+  /**
+   * Articles can repeat a paragraph (ARCD's near-copies): the same refusal share, of the
+   * questions whose answer no other paragraph of their article writes; and how many do.
+   */
+  nearTopicRefusedAnswerGone: number;
+  answerElsewhere: number;
+  /** Answered, and the first quote holds the gold answer and comes from the question's article (any paragraph). */
+  quoteHoldsAnswerInArticle: number;
 }
 
 /** Articles titled and paragraphed as in `passages.jsonl` ("<article>-<paragraph>" ids, a title each). */
@@ -174,15 +182,18 @@ export function passageArticles(dir: string): PassageSet {
 export function evaluatePassages(set: PassageSet, options: Partial<EngineOptions> = {}, { splits = [] as string[], nearTopic = true } = {}): PassageScore[] {
   const { knowledge, questions, locate } = set;
   const engine = createEngine(knowledge, options);
-  const row = new Map<string, { rank: number; holds: boolean; answered: boolean; refused: boolean }>();
+  const row = new Map<string, { rank: number; holds: boolean; holdsInArticle: boolean; answered: boolean; refused: boolean; elsewhere: boolean }>();
+  const documentById = new Map(knowledge.documents.map((d) => [d.id, d]));
   for (const q of questions) {
     const gold = locate.get(q.gold)!;
     const isGold = (r: { documentId: string; paragraph: number }) => r.documentId === gold.documentId && r.paragraph === gold.paragraph;
     const rank = engine.rankParagraphs(q.question, 10).findIndex(isGold);
     const answer = engine.answer(q.question);
     const first = answer.results[0];
-    const holds = answer.answered && !!first && isGold(first) && normalize(first.quote).includes(normalize(q.answer).trim());
-    row.set(q.id, { rank: rank < 0 ? Infinity : rank + 1, holds, answered: answer.answered, refused: false });
+    const asked = normalize(q.answer).trim();
+    const holdsInArticle = answer.answered && !!first && first.documentId === gold.documentId && normalize(first.quote).includes(asked);
+    const elsewhere = documentById.get(gold.documentId)!.paragraphs.some((text, p) => p + 1 !== gold.paragraph && normalize(text).includes(asked));
+    row.set(q.id, { rank: rank < 0 ? Infinity : rank + 1, holds: holdsInArticle && isGold(first!), holdsInArticle, answered: answer.answered, refused: false, elsewhere });
   }
   if (nearTopic) {
     for (const [passage, gold] of locate) {
@@ -207,6 +218,9 @@ export function evaluatePassages(set: PassageSet, options: Partial<EngineOptions
       quoteHoldsAnswer: share((r) => r.holds),
       answered: share((r) => r.answered),
       nearTopicRefused: nearTopic ? share((r) => r.refused) : NaN,
+      nearTopicRefusedAnswerGone: nearTopic ? rows.filter((r) => !r.elsewhere && r.refused).length / rows.filter((r) => !r.elsewhere).length : NaN,
+      answerElsewhere: rows.filter((r) => r.elsewhere).length,
+      quoteHoldsAnswerInArticle: share((r) => r.holdsInArticle),
     };
   };
   return [score("all", questions), ...splits.map((split) => score(split, questions.filter((q) => q.split === split)))];

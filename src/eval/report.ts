@@ -21,6 +21,8 @@ export interface SetRow {
   refused: number;
   /** Questions about an article's details answered right, of how many (questions sets only). */
   details?: { right: number; of: number };
+  /** Passage sets: the same measures where an article repeats its paragraphs (evaluate.ts, `PassageScore`). */
+  copies?: { answerElsewhere: number; quoteHoldsAnswerInArticle: number; nearTopicRefusedAnswerGone: number };
 }
 
 export interface QuestionSet {
@@ -69,6 +71,7 @@ export function passageRows(options: Partial<EngineOptions> = {}, { nearTopic = 
     quoteHoldsAnswer: s.quoteHoldsAnswer,
     answered: s.answered,
     refused: s.nearTopicRefused,
+    copies: { answerElsewhere: s.answerElsewhere, quoteHoldsAnswerInArticle: s.quoteHoldsAnswerInArticle, nearTopicRefusedAnswerGone: s.nearTopicRefusedAnswerGone },
   });
   return [
     ...evaluatePassages(passageArticles(ARCD_DIR), options, { nearTopic }).map(toRow("ARCD dev")),
@@ -89,6 +92,18 @@ export function formatRows(rows: SetRow[]): string {
   for (const r of rows) {
     const details = r.details ? `${r.details.right}/${r.details.of}` : "–";
     lines.push(`| ${r.set} | ${r.questions} | ${f(r.top1)} | ${f(r.recallAt3)} | ${f(r.quoteHoldsAnswer)} | ${f(r.answered)} | ${f(r.refused)} | ${details} |`);
+  }
+  const copied = rows.filter((r) => r.copies?.answerElsewhere);
+  if (copied.length) {
+    // ARCD's articles hold near-copies of their paragraphs: a question's answer is then also
+    // in another paragraph, whose quote holds it as well and which stays when the question's
+    // own paragraph is removed.
+    lines.push(
+      "",
+      "| passage set | questions whose answer another paragraph of the article also writes | first quote holds the answer, from any paragraph of its article | near-topic refused, of the questions whose answer no other paragraph writes |",
+      "|---|---:|---:|---:|",
+      ...copied.map((r) => `| ${r.set} | ${r.copies!.answerElsewhere} | ${f(r.copies!.quoteHoldsAnswerInArticle)} | ${f(r.copies!.nearTopicRefusedAnswerGone)} |`),
+    );
   }
   return lines.join("\n");
 }
