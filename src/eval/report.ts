@@ -39,6 +39,7 @@ export const QUESTION_SETS: QuestionSet[] = [
   { set: "shelf", knowledge: "tests/fixtures/shelf", questions: "tests/eval/shelf.jsonl" },
   { set: "shelf-holdout", knowledge: "tests/fixtures/shelf-holdout", questions: "tests/eval/shelf-holdout.jsonl" },
   { set: "shelf-holdout2", knowledge: "tests/fixtures/shelf-holdout2", questions: "tests/eval/shelf-holdout2.jsonl" },
+  { set: "shelf-holdout3", knowledge: "tests/fixtures/shelf-holdout3", questions: "tests/eval/shelf-holdout3.jsonl" },
 ];
 export const ARCD_DIR = "tests/data/arcd-dev";
 export const XQUAD_DIR = "tests/data/xquad-ar";
