@@ -88,6 +88,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     sequenceOf: (sentence) => index.unitSequence(sentence),
     rootOf: (termId) => (rootOfTerm ??= rootIds())[termId]!,
     weightsIn: (query, document) => weightsWithin(query, document, table, index, 0),
+    termScore: (sentence, termId, weight) => index.termScore(sentence, termId, weight),
   };
   function indexWords() {
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));

@@ -13,6 +13,8 @@ export interface PairContext {
   sequenceOf(sentence: number): ArrayLike<number>;
   rootOf(termId: number): number;
   weightsIn(query: Query, document: number): number[];
+  /** What a query term adds to the sentence's BM25 score (bm25.ts, `termScore`). */
+  termScore(sentence: number, termId: number, weight: number): number;
 }
 
 /**
@@ -21,6 +23,10 @@ export interface PairContext {
  * - among the best `proximityCandidates`, up to `proximityWeight` more for a sentence that
  *   keeps the question's neighbouring words together (`adjacentPairs`). Only the order
  *   changes: a result's score stays BM25's, which the quote and the decision compare;
+ * - among the first article's sentences, the question words its title holds (the article's
+ *   subject: they said which article) count at `subjectWordsWeight` of their score, so the
+ *   sentence holding the rest of the question goes first, not the opening that restates the
+ *   title («ما نسبة النجاح العامة في امتحان القبول؟» over «أعلنت… نتائج امتحان القبول…»);
  * - a sentence holding the question's focus (its asked-for word, «مرضعة» in «من هي مرضعة
  *   الملك سعود؟») over a near-tied one of the same paragraph that lacks it: the paragraph
  *   and title fields, which its sentences share, and a name's word pairs had made them tie;
@@ -34,6 +40,7 @@ export interface PairContext {
  */
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
   if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, table, pairs, options);
+  if (pairs && options.subjectWordsWeight < 1) preferAskedPart(hits, query, titleMask, table, pairs, options);
   preferFocus(hits, question, query, options);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
@@ -123,4 +130,40 @@ function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable,
   const tie = (h: Hit) => (h.group === top.group ? options.answerTypeNearTie : options.answerTypeOtherParagraphTie);
   const next = hits.findIndex((h) => h.score >= tie(h) * top.score && table.holds(h.unit, type));
   if (next > 0) hits.unshift(...hits.splice(next, 1));
+}
+
+/**
+ * «ما نسبة النجاح العامة في امتحان القبول الجامعي الموحد؟»: the words the article's title
+ * holds name its subject, which says which article, not which of its sentences; among the
+ * article's sentences, the one holding the rest of the question («نسبة النجاح العامة») goes
+ * first, over the opening that restates the title.
+ */
+function preferAskedPart(hits: Hit[], query: Query, titleMask: Map<number, number>, table: SentenceTable, pairs: PairContext, options: EngineOptions): void {
+  const top = hits[0];
+  if (!top) return;
+  const d = table.documentOfSentence(top.unit);
+  const inTitle = titleMask.get(d) ?? 0;
+  const all = (1 << query.words.length) - 1;
+  if (!inTitle || (inTitle & all) === all) return;
+  let termBits = 0;
+  query.words.forEach((w, i) => {
+    if (inTitle & (1 << i)) termBits |= w.formBit | w.rootBit;
+  });
+  const adjusted = (h: Hit) => {
+    let subject = 0;
+    query.terms.forEach(({ termId, weight }, j) => {
+      if (termBits & (1 << j)) subject += pairs.termScore(h.unit, termId, weight);
+    });
+    return h.score - (1 - options.subjectWordsWeight) * subject;
+  };
+  const n = Math.min(hits.length, options.proximityCandidates);
+  let best = 0;
+  let bestScore = adjusted(top);
+  for (let i = 1; i < n; i++) {
+    const h = hits[i]!;
+    if (table.documentOfSentence(h.unit) !== d) continue;
+    const score = adjusted(h);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  }
+  if (best > 0) hits.unshift(...hits.splice(best, 1));
 }

@@ -245,6 +245,20 @@ export class Bm25Index {
     return false;
   }
 
+  /** What a query term of this weight adds to unit u's score in `search`: its sentence part and its paragraph part. */
+  termScore(unit: number, termId: number, weight: number): number {
+    const { k1, b, paragraphWeight, paragraphB } = this.params;
+    const saturate = (tf: number, norm: number) => (tf * (k1 + 1)) / (tf + k1 * norm);
+    const tf = this.unitTf(unit, termId);
+    let score = tf ? weight * idf(this.unitCount, this.unitDf[termId]!) * saturate(tf, 1 - b + (b * this.unitLength[unit]!) / this.avgUnitLength) : 0;
+    const group = this.unitGroup[unit]!;
+    let groupTf = 0;
+    for (let v = unit; v >= 0 && this.unitGroup[v] === group; v--) groupTf += this.unitTf(v, termId);
+    for (let v = unit + 1; v < this.unitCount && this.unitGroup[v] === group; v++) groupTf += this.unitTf(v, termId);
+    if (groupTf) score += paragraphWeight * weight * idf(this.groupCount, this.groupDf[termId]!) * saturate(groupTf, 1 - paragraphB + (paragraphB * this.groupLength[group]!) / this.avgGroupLength);
+    return score;
+  }
+
   unitTf(unit: number, termId: number): number {
     // Binary search: postings of a term are sorted by unit.
     let lo = this.postingStart[termId]!;

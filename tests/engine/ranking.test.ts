@@ -101,6 +101,27 @@ describe("ranking", () => {
     expect(createEngine(knowledge, { answerTypeOtherParagraphTie: 2 }).answer("كم سعة بطارية الهاتف؟").results[0]).toMatchObject({ paragraph: 1 });
   });
 
+  it("ranks an article's sentences by the question's words beyond its title: the asked-for part, not the opening that restates the title", () => {
+    const knowledge = shelf(
+      {
+        id: "exam",
+        title: "نتائج امتحان القبول الجامعي الموحد",
+        paragraphs: [
+          "أعلنت هيئة القبول المركزي مساء السبت نتائج امتحان القبول الجامعي الموحد للعام الدراسي الجديد.",
+          "وبلغت نسبة النجاح العامة 68.4 في المئة، مقارنة بـ63.9 في المئة في العام الماضي.",
+          "وحددت الهيئة فترة الاعتراض على النتائج من 4 إلى 10 أغسطس.",
+        ],
+      },
+      { id: "festival", title: "مهرجان السينما المستقلة", paragraphs: ["اختتم مهرجان السينما المستقلة دورته السابعة بفوز فيلم مغربي.", "وبلغ عدد الأفلام المشاركة 48 فيلماً."] },
+    );
+    const question = "ما نسبة النجاح العامة في امتحان القبول الجامعي الموحد؟";
+    // BM25 alone: the opening holds four of the question's words, the title's, against three.
+    expect(createEngine(knowledge, { subjectWordsWeight: 1 }).answer(question).results[0]).toMatchObject({ documentId: "exam", paragraph: 1 });
+    expect(createEngine(knowledge).answer(question).results[0]).toMatchObject({ documentId: "exam", paragraph: 2 });
+    // A question that names only the subject keeps the opening.
+    expect(createEngine(knowledge).answer("ما هو امتحان القبول الجامعي الموحد؟").results[0]).toMatchObject({ documentId: "exam", paragraph: 1 });
+  });
+
   it("puts first the near-tied sentence of the same paragraph that holds the question's focus", () => {
     const knowledge = shelf(
       {

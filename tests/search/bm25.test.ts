@@ -18,6 +18,18 @@ describe("Bm25Index", () => {
     expect(hit.score).toBeCloseTo(expected, 5);
   });
 
+  it("says what one term adds to a sentence's score, the search's sum term by term", () => {
+    for (const unit of [0, 1, 2, 3]) {
+      const query = q("هدف", "سكوتر", "حكم");
+      const hit = index.search(query, 10).find((h) => h.unit === unit)!;
+      const sum = query.reduce((total, { termId, weight }) => total + index.termScore(unit, termId, weight), 0);
+      expect(sum).toBeCloseTo(hit.score, 5);
+    }
+    // A term neither the sentence nor its paragraph holds adds nothing; its paragraph's alone, the paragraph part.
+    expect(index.termScore(0, id("هدف"), 1)).toBe(0);
+    expect(index.termScore(2, id("حكم"), 1)).toBeGreaterThan(0);
+  });
+
   it("ranks the sentences holding the query's terms, the rarer term counting more", () => {
     const hits = index.search(q("سكوتر", "غرامه"), 10);
     expect(hits[0]!.unit).toBe(1);
