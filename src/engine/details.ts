@@ -26,6 +26,9 @@ const ARTICLE = words("مقال المقال مقاله المقاله مقال�
 const NEUTRAL = words("اسم اسمه الاصلي الاصليه الاصل original name");
 
 const OPEN = words("مفتوح مفتوحة مفتوحه مغلق مغلقة مغلقه");
+/** «مين الصحفي اللي كتب عن…؟»: a journalist who wrote or published is the article's writer, with or without a word for the article. */
+const JOURNALIST = words("صحفي الصحفي صحفية الصحفية صحفيه الصحفيه مراسل المراسل مراسلة المراسلة محرر المحرر محررة المحررة");
+const WROTE = words("كتب كتبت كتبه كتبها انكتب اتكتب");
 
 /** A cue with a conjunction, a preposition or Levantine «ها» (this) on it: «والكاتب», «بتاريخ», «للمقال», «هالخبر». */
 const inSet = (set: Set<string>, word: string) =>
@@ -46,10 +49,14 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
   const subject: Word[] = [];
   let published = false;
   let dated = false;
+  let journalist = false;
+  let wrote = false;
   question.words.forEach((word, i) => {
     // «مفتوح المصدر» is open source, not a source.
     const openSource = OPEN.has(question.words[i - 1]?.text ?? "");
     const cue = (Object.keys(CUES) as DetailField[]).find((field) => inSet(CUES[field], word.text) && !(field === "publisher" && openSource));
+    if (inSet(JOURNALIST, word.text)) journalist = true;
+    if (inSet(WROTE, word.text)) wrote = true;
     if (cue) fields.add(cue);
     else if (inSet(PUBLISHED, word.text)) published = true;
     else if (inSet(DATE, word.text)) dated = true;
@@ -63,6 +70,7 @@ export function detailsQuestion(question: Question): DetailsQuestion | undefined
   if (dated && (published || aboutArticle)) fields.add("published");
   else if (published && fields.size === 0) fields.add(question.kind === "where" || question.kind === "who" ? "publisher" : "published");
   if (fields.size === 0) return undefined;
+  if (journalist && (wrote || published)) aboutArticle = true;
   // «من أين هذا الخبر؟»: where an article comes from is its publisher.
   // Without a word for the article, the question must be about nothing else («متى نُشر؟»):
   // «من كتب رواية الثلاثية؟» asks what the text says.
