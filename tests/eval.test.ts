@@ -12,7 +12,7 @@ describe("the evaluation sets", () => {
     const article = readJsonLines<EvalQuestion>(set("article").questions);
     expect(article.length).toBeGreaterThanOrEqual(80);
     expect(new Set(article.map((q) => q.kind)).size).toBeGreaterThanOrEqual(7);
-    for (const name of ["shelf", "shelf-holdout", "shelf-holdout2"]) {
+    for (const name of ["shelf", "shelf-holdout", "shelf-holdout2", "shelf-holdout3"]) {
       const questions = readJsonLines<EvalQuestion>(set(name).questions);
       expect(questions.length, name).toBeGreaterThanOrEqual(100);
       expect(questions.filter((q) => q.kind === "out_of_scope").length, name).toBeGreaterThanOrEqual(26);
@@ -27,15 +27,17 @@ describe.each([
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.7, 0.9],
-  ["article-holdout3", 0.82, 0.84],
+  ["article-holdout3", 0.82, 0.87],
   ["article-holdout4", 0.78, 0.78],
-  ["article-holdout5", 0.72, 0.82],
+  ["article-holdout5", 0.75, 0.82],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
-  ["shelf", 0.81, 0.61],
+  ["shelf", 0.83, 0.64],
   ["shelf-holdout", 0.85, 0.8],
   // Written in the fifth round and measured once before anything changed for it (README).
   ["shelf-holdout2", 0.93, 0.52],
+  // Written in the eleventh round by another writer, measured once before anything changed for it (README).
+  ["shelf-holdout3", 0.63, 0.62],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
@@ -50,16 +52,16 @@ describe("passage benchmarks", () => {
   it("ARCD dev: native Arabic questions over 155 short articles", () => {
     const arcd = rows.get("ARCD dev")!;
     expect(arcd.questions).toBe(702);
-    expect(arcd.top1).toBeGreaterThanOrEqual(0.75); // Lucene BM25 + ArabicAnalyzer: 0.661
+    expect(arcd.top1).toBeGreaterThanOrEqual(0.76); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.62);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.635);
     expect(arcd.refused).toBeGreaterThanOrEqual(0.6);
   });
   it("ARCD dev, counting its articles' repeated paragraphs: an answer another paragraph also writes", () => {
     const { copies } = rows.get("ARCD dev")!;
     // Near-copies of paragraphs: a fixed property of the data, which the measures below rest on.
     expect(copies!.answerElsewhere).toBe(185);
-    expect(copies!.quoteHoldsAnswerInArticle).toBeGreaterThanOrEqual(0.66);
+    expect(copies!.quoteHoldsAnswerInArticle).toBeGreaterThanOrEqual(0.675);
     expect(copies!.nearTopicRefusedAnswerGone).toBeGreaterThanOrEqual(0.71);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
