@@ -98,9 +98,18 @@ const MAX_COPIES = 10;
  * near-copy of the first paragraph (most of the words of the shorter one in the other)
  * does not count: two copies of one answer are one place that answers.
  */
-export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Index, duplicateShare: number): number {
+export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Index, duplicateShare: number, scoreInArticle?: (hit: Hit) => number): number {
   const top = hits[0];
   if (!top || top.score <= 0) return 0;
+  // A paragraph of the quote's article that BM25 put above the quote, and ranking below it,
+  // compares as ranking compared them (`askedPartScore`): it outscored the quote on the
+  // title's words, which say which article, not where in it the answer is.
+  const d = table.documentOfSentence(top.unit);
+  const share = (hit: Hit) => {
+    if (!scoreInArticle || hit.score <= top.score || table.documentOfSentence(hit.unit) !== d) return hit.score / top.score;
+    const base = scoreInArticle(top);
+    return base > 0 ? scoreInArticle(hit) / base : hit.score / top.score;
+  };
   const wordsOf = (sentence: number) => {
     const [first, end] = table.paragraphSentences(sentence);
     const words = new Set<number>();
@@ -118,7 +127,7 @@ export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Inde
     let shared = 0;
     for (const id of words) if (topWords.has(id)) shared++;
     if (shared >= duplicateShare * Math.min(words.size, topWords.size)) continue;
-    return hit.score / top.score;
+    return share(hit);
   }
   return 0;
 }
@@ -189,6 +198,8 @@ export function decisionInputs(
     globalWeights: number[];
     /** The ranked candidates, the quote's first. */
     hits: Hit[];
+    /** How ranking compared the quote's article's sentences (ranking.ts, `askedPartScore`). */
+    scoreInArticle?: (hit: Hit) => number;
     /** Asked about one document (a follow-up): what the question leaves unnamed is that document's. */
     followUp: boolean;
     options: EngineOptions;
@@ -232,7 +243,7 @@ export function decisionInputs(
     definesSubject: quoted.definesSubject,
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
     words: query.words.length,
-    runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare),
+    runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare, focus && mask & focus.formBit ? context.scoreInArticle : undefined),
     namesNothing: question.loneVerb && context.titleMask.size === 0 && table.documents.length > 1 && !context.followUp,
     namesUnknown: namesUnknown(question, query, context.titleMask),
   };

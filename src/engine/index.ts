@@ -14,7 +14,7 @@ import { analyzeQuestion, type Question } from "./question.ts";
 import { asksWhereFrom, detailResults, detailsQuestion, type DetailsQuestion } from "./details.ts";
 import { buildQuery, type Query } from "./query.ts";
 import { quoteSentences, toResult, type QuoteContext } from "./quote.ts";
-import { asksForSubject, rank, type PairContext } from "./ranking.ts";
+import { askedPartScore, asksForSubject, rank, type PairContext } from "./ranking.ts";
 import { buildIndexes, retrieve } from "./retrieval.ts";
 import { SentenceTable } from "./sentences.ts";
 import { pickExamples } from "../knowledge/examples.ts";
@@ -128,7 +128,10 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       results.push(result);
       if (results.length === options.maxResults) break;
     }
-    const decided = first ? decisionInputs(question, query, first, { table, index, analyze, maskOf: context.maskOf, titleMask, globalWeights: context.weights, hits, followUp: keep !== undefined, options }) : undefined;
+    const scoreInArticle = hits[0] && askedPartScore(query, titleMask, table.documentOfSentence(hits[0].unit), pairs, options);
+    const decided = first
+      ? decisionInputs(question, query, first, { table, index, analyze, maskOf: context.maskOf, titleMask, globalWeights: context.weights, hits, scoreInArticle, followUp: keep !== undefined, options })
+      : undefined;
     const value = decided ? confidence(decided.inputs, options) : 0;
     return { answer: { question: text, answered: value >= options.minConfidence, confidence: Math.round(value * 1000) / 1000, results }, ...decided };
   }

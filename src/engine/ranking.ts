@@ -40,7 +40,7 @@ export interface PairContext {
  */
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
   if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, table, pairs, options);
-  if (pairs && options.subjectWordsWeight < 1) preferAskedPart(hits, query, titleMask, table, pairs, options);
+  if (pairs) preferAskedPart(hits, query, titleMask, table, pairs, options);
   preferFocus(hits, question, query, options);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
@@ -138,24 +138,34 @@ function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable,
  * article's sentences, the one holding the rest of the question («نسبة النجاح العامة») goes
  * first, over the opening that restates the title.
  */
-function preferAskedPart(hits: Hit[], query: Query, titleMask: Map<number, number>, table: SentenceTable, pairs: PairContext, options: EngineOptions): void {
-  const top = hits[0];
-  if (!top) return;
-  const d = table.documentOfSentence(top.unit);
-  const inTitle = titleMask.get(d) ?? 0;
+/**
+ * A sentence's score with the question words its article's title holds counted at
+ * `subjectWordsWeight` (see `rank`): how the sentences of one article compare. Undefined when
+ * the title holds none of the question's words, or all of them (then it changes no order).
+ */
+export function askedPartScore(query: Query, titleMask: Map<number, number>, document: number, pairs: PairContext, options: EngineOptions): ((hit: Hit) => number) | undefined {
+  const inTitle = titleMask.get(document) ?? 0;
   const all = (1 << query.words.length) - 1;
-  if (!inTitle || (inTitle & all) === all) return;
+  if (!inTitle || (inTitle & all) === all || options.subjectWordsWeight >= 1) return undefined;
   let termBits = 0;
   query.words.forEach((w, i) => {
     if (inTitle & (1 << i)) termBits |= w.formBit | w.rootBit;
   });
-  const adjusted = (h: Hit) => {
+  return (h) => {
     let subject = 0;
     query.terms.forEach(({ termId, weight }, j) => {
       if (termBits & (1 << j)) subject += pairs.termScore(h.unit, termId, weight);
     });
     return h.score - (1 - options.subjectWordsWeight) * subject;
   };
+}
+
+function preferAskedPart(hits: Hit[], query: Query, titleMask: Map<number, number>, table: SentenceTable, pairs: PairContext, options: EngineOptions): void {
+  const top = hits[0];
+  if (!top) return;
+  const d = table.documentOfSentence(top.unit);
+  const adjusted = askedPartScore(query, titleMask, d, pairs, options);
+  if (!adjusted) return;
   const n = Math.min(hits.length, options.proximityCandidates);
   let best = 0;
   let bestScore = adjusted(top);

@@ -96,6 +96,31 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ runnerUp: DEFAULTS.runnerUpTie - 0.01 }), DEFAULTS)).toBeCloseTo(0.8);
   });
 
+  it("compares a paragraph ranking put below the quote as ranking did, when the quote holds the focus", () => {
+    const engine = createEngine(
+      shelf(
+        {
+          id: "exam",
+          title: "نتائج امتحان القبول الجامعي الموحد",
+          paragraphs: [
+            "أعلنت هيئة القبول المركزي مساء السبت نتائج امتحان القبول الجامعي الموحد للعام الدراسي الجديد.",
+            "وبلغت نسبة النجاح العامة 68.4 في المئة، مقارنة بـ63.9 في المئة في العام الماضي.",
+            "وحددت الهيئة فترة الاعتراض على النتائج من 4 إلى 10 أغسطس.",
+          ],
+        },
+        { id: "festival", title: "مهرجان السينما المستقلة", paragraphs: ["اختتم مهرجان السينما المستقلة دورته السابعة بفوز فيلم مغربي.", "وبلغ عدد الأفلام المشاركة 48 فيلماً."] },
+      ),
+    );
+    const { answer, inputs } = engine.explain("كم بلغت نسبة النجاح في امتحان القبول الجامعي الموحد؟");
+    const [quote, opening] = [answer.results[0]!, answer.results.find((r) => r.paragraph === 1)!];
+    expect(quote.paragraph).toBe(2);
+    // BM25 put the opening, which restates the title, above the quote; as a rival place it
+    // counts without the title's words, and the answer stands.
+    expect(opening.score).toBeGreaterThan(quote.score);
+    expect(inputs!.runnerUp).toBeLessThan(DEFAULTS.runnerUpTie);
+    expect(answer.answered).toBe(true);
+  });
+
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7, definesSubject: true }), DEFAULTS)).toBeCloseTo(0.7);
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
