@@ -102,8 +102,8 @@ export function runnerUpShare(hits: Hit[], table: SentenceTable, index: Bm25Inde
   const top = hits[0];
   if (!top || top.score <= 0) return 0;
   // A paragraph of the quote's article that BM25 put above the quote, and ranking below it,
-  // compares as ranking compared them (`askedPartScore`): it outscored the quote on the
-  // title's words, which say which article, not where in it the answer is.
+  // compares without the title's words (`askedPartScore`): it outscored the quote on them,
+  // and they say which article, not where in it the answer is.
   const d = table.documentOfSentence(top.unit);
   const share = (hit: Hit) => {
     if (!scoreInArticle || hit.score <= top.score || table.documentOfSentence(hit.unit) !== d) return hit.score / top.score;
@@ -198,7 +198,7 @@ export function decisionInputs(
     globalWeights: number[];
     /** The ranked candidates, the quote's first. */
     hits: Hit[];
-    /** How ranking compared the quote's article's sentences (ranking.ts, `askedPartScore`). */
+    /** The quote's article's sentences scored without its title's words (ranking.ts, `askedPartScore`). */
     scoreInArticle?: (hit: Hit) => number;
     /** Asked about one document (a follow-up): what the question leaves unnamed is that document's. */
     followUp: boolean;

@@ -128,7 +128,9 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       results.push(result);
       if (results.length === options.maxResults) break;
     }
-    const scoreInArticle = hits[0] && askedPartScore(query, titleMask, table.documentOfSentence(hits[0].unit), pairs, options);
+    // A rival paragraph of the quote's article must match the question's other words: the
+    // title's only say which article (decision.ts, `runnerUpShare`).
+    const scoreInArticle = hits[0] && askedPartScore(query, titleMask, table.documentOfSentence(hits[0].unit), pairs, 0);
     const decided = first
       ? decisionInputs(question, query, first, { table, index, analyze, maskOf: context.maskOf, titleMask, globalWeights: context.weights, hits, scoreInArticle, followUp: keep !== undefined, options })
       : undefined;

@@ -139,14 +139,14 @@ function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable,
  * first, over the opening that restates the title.
  */
 /**
- * A sentence's score with the question words its article's title holds counted at
- * `subjectWordsWeight` (see `rank`): how the sentences of one article compare. Undefined when
- * the title holds none of the question's words, or all of them (then it changes no order).
+ * A sentence's score with the question words its article's title holds counted at `weight`
+ * of theirs: how the sentences of one article compare (see `rank`). Undefined when the title
+ * holds none of the question's words, or all of them (then it changes no order).
  */
-export function askedPartScore(query: Query, titleMask: Map<number, number>, document: number, pairs: PairContext, options: EngineOptions): ((hit: Hit) => number) | undefined {
+export function askedPartScore(query: Query, titleMask: Map<number, number>, document: number, pairs: PairContext, weight: number): ((hit: Hit) => number) | undefined {
   const inTitle = titleMask.get(document) ?? 0;
   const all = (1 << query.words.length) - 1;
-  if (!inTitle || (inTitle & all) === all || options.subjectWordsWeight >= 1) return undefined;
+  if (!inTitle || (inTitle & all) === all || weight >= 1) return undefined;
   let termBits = 0;
   query.words.forEach((w, i) => {
     if (inTitle & (1 << i)) termBits |= w.formBit | w.rootBit;
@@ -156,7 +156,7 @@ export function askedPartScore(query: Query, titleMask: Map<number, number>, doc
     query.terms.forEach(({ termId, weight }, j) => {
       if (termBits & (1 << j)) subject += pairs.termScore(h.unit, termId, weight);
     });
-    return h.score - (1 - options.subjectWordsWeight) * subject;
+    return h.score - (1 - weight) * subject;
   };
 }
 
@@ -164,7 +164,7 @@ function preferAskedPart(hits: Hit[], query: Query, titleMask: Map<number, numbe
   const top = hits[0];
   if (!top) return;
   const d = table.documentOfSentence(top.unit);
-  const adjusted = askedPartScore(query, titleMask, d, pairs, options);
+  const adjusted = askedPartScore(query, titleMask, d, pairs, options.subjectWordsWeight);
   if (!adjusted) return;
   const n = Math.min(hits.length, options.proximityCandidates);
   let best = 0;
