@@ -70,11 +70,15 @@ const QUESTION_WORDS = [
   "كلام", "الكلام", "كلامه", "كلامها", "كلامهم", "ذكر", "ذكرت", "يذكر", "تذكر", "قال", "قالت", "قالوا", "قالو", "يقول", "تقول", "يقولون", "يقولوا", "بيقول", "بيقولوا", "بيقولو", "تحكي",
 ];
 
+// The Arabic article in a Latin-script name, apart from it («Sanaa El Idrissi»); the English
+// list already has «al». Left in, it weighs as a name no article writes.
+const LATIN_NAME_ARTICLES = ["el", "ul"];
+
 const DROPPED = new Set(CONTENT_WORDS.map(normalize));
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   // English too: people mix Latin names with a few English words («the CEO of Spotify»).
-  [...(stopwordsIso as Record<string, string[]>).ar!, ...QUESTION_WORDS, ...(stopwordsIso as Record<string, string[]>).en!]
+  [...(stopwordsIso as Record<string, string[]>).ar!, ...QUESTION_WORDS, ...(stopwordsIso as Record<string, string[]>).en!, ...LATIN_NAME_ARTICLES]
     .map(normalize)
     .filter((word) => word && !DROPPED.has(word)),
 );

@@ -76,6 +76,11 @@ describe("tokenize", () => {
 });
 
 describe("stop words", () => {
+  it("drops the Arabic article written apart in a Latin-script name, and keeps the name", () => {
+    const terms = createAnalyzer()("Sanaa El Idrissi").map((t) => t.term);
+    expect(terms).toEqual(["sanaa", "idrissi"]);
+  });
+
   it("holds question words, formal and dialect", () => {
     for (const w of ["ليش", "ليه", "شو", "وش", "ايش", "ايه", "منو", "شنو", "فين", "وين", "ازاي", "كيف", "لماذا", "ليس", "ماذا"]) {
       expect(isStopWord(normalize(w)), w).toBe(true);
