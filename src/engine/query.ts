@@ -164,9 +164,15 @@ export function saysAmountAsked(question: Question, word: QueryWord, focus: Quer
   return question.kind === "how many" && focus !== undefined && word.position > question.kindAt && word.position < focus.position && NOT_FOCUS.has(question.words[word.position]!.text);
 }
 
-/** The question's focus: its first content word after the question word («كم سعر…» → سعر). */
+/**
+ * The question's focus: its first content word after the question word («كم سعر…» → سعر),
+ * or, with the question word last, as the spoken dialects put it, the one before it
+ * («التعويض كام؟», «الماتش امتى؟» → التعويض, الماتش).
+ */
 export function focusOf(question: Question, query: Query): QueryWord | undefined {
-  return question.kindAt >= 0 ? query.words.find((w) => w.position > question.kindAt && !NOT_FOCUS.has(question.words[w.position]!.text)) : undefined;
+  if (question.kindAt < 0) return undefined;
+  const candidate = (w: QueryWord) => !NOT_FOCUS.has(question.words[w.position]!.text);
+  return query.words.find((w) => w.position > question.kindAt && candidate(w)) ?? [...query.words].reverse().find((w) => w.position < question.kindAt && candidate(w));
 }
 
 /** Does a sentence or paragraph mask hold the word, in its form or its root key? */

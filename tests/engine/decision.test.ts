@@ -132,6 +132,9 @@ describe("the answer/abstain decision", () => {
     expect(focus("كم يبلغ راتب السائق؟")).toBe("راتب");
     expect(focus("كم تبلغ عدد القطارات؟")).toBe("القطارات");
     expect(focus("كم سعر التذكرة؟")).toBe("سعر");
+    // The question word last, as the spoken dialects put it: the word before it.
+    expect(focus("التذكرة بكام؟")).toBe("التذكره");
+    expect(focus("وسعر التذكرة كام؟")).toBe("التذكره");
   });
 
   it("reads a biography's bracketed dates as when its subject was born and died, from its opening only", () => {
