@@ -37,7 +37,7 @@ describe.each([
   // Written in the fifth round and measured once before anything changed for it (README).
   ["shelf-holdout2", 0.93, 0.52],
   // Written in the eleventh round by another writer, measured once before anything changed for it (README).
-  ["shelf-holdout3", 0.63, 0.62],
+  ["shelf-holdout3", 0.7, 0.62],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
