@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.ts";
 import { confidence, type DecisionInputs } from "../../src/engine/decision.ts";
 import { DEFAULTS } from "../../src/engine/options.ts";
-import { shelf } from "./fixtures.ts";
+import { examShelf, shelf } from "./fixtures.ts";
 
 const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   quoteCoverage: 0.8,
@@ -97,20 +97,7 @@ describe("the answer/abstain decision", () => {
   });
 
   it("compares a paragraph ranking put below the quote as ranking did, when the quote holds the focus", () => {
-    const engine = createEngine(
-      shelf(
-        {
-          id: "exam",
-          title: "نتائج امتحان القبول الجامعي الموحد",
-          paragraphs: [
-            "أعلنت هيئة القبول المركزي مساء السبت نتائج امتحان القبول الجامعي الموحد للعام الدراسي الجديد.",
-            "وبلغت نسبة النجاح العامة 68.4 في المئة، مقارنة بـ63.9 في المئة في العام الماضي.",
-            "وحددت الهيئة فترة الاعتراض على النتائج من 4 إلى 10 أغسطس.",
-          ],
-        },
-        { id: "festival", title: "مهرجان السينما المستقلة", paragraphs: ["اختتم مهرجان السينما المستقلة دورته السابعة بفوز فيلم مغربي.", "وبلغ عدد الأفلام المشاركة 48 فيلماً."] },
-      ),
-    );
+    const engine = createEngine(examShelf());
     const { answer, inputs } = engine.explain("كم بلغت نسبة النجاح في امتحان القبول الجامعي الموحد؟");
     const [quote, opening] = [answer.results[0]!, answer.results.find((r) => r.paragraph === 1)!];
     expect(quote.paragraph).toBe(2);

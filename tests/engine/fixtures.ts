@@ -13,3 +13,19 @@ export function shelf(...documents: Array<{ id: string; title?: string; paragrap
     })),
   };
 }
+
+/** A news article whose opening restates its title, beside another: the asked-for part is in its second paragraph. */
+export function examShelf(): KnowledgeBase {
+  return shelf(
+    {
+      id: "exam",
+      title: "نتائج امتحان القبول الجامعي الموحد",
+      paragraphs: [
+        "أعلنت هيئة القبول المركزي مساء السبت نتائج امتحان القبول الجامعي الموحد للعام الدراسي الجديد.",
+        "وبلغت نسبة النجاح العامة 68.4 في المئة، مقارنة بـ63.9 في المئة في العام الماضي.",
+        "وحددت الهيئة فترة الاعتراض على النتائج من 4 إلى 10 أغسطس.",
+      ],
+    },
+    { id: "festival", title: "مهرجان السينما المستقلة", paragraphs: ["اختتم مهرجان السينما المستقلة دورته السابعة بفوز فيلم مغربي.", "وبلغ عدد الأفلام المشاركة 48 فيلماً."] },
+  );
+}

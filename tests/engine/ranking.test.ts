@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.ts";
 import type { Query } from "../../src/engine/query.ts";
 import { adjacentPairs } from "../../src/engine/ranking.ts";
-import { shelf } from "./fixtures.ts";
+import { examShelf, shelf } from "./fixtures.ts";
 
 describe("ranking", () => {
   it("answers a definition question about an article's subject with its opening sentence", () => {
@@ -102,18 +102,7 @@ describe("ranking", () => {
   });
 
   it("ranks an article's sentences by the question's words beyond its title: the asked-for part, not the opening that restates the title", () => {
-    const knowledge = shelf(
-      {
-        id: "exam",
-        title: "نتائج امتحان القبول الجامعي الموحد",
-        paragraphs: [
-          "أعلنت هيئة القبول المركزي مساء السبت نتائج امتحان القبول الجامعي الموحد للعام الدراسي الجديد.",
-          "وبلغت نسبة النجاح العامة 68.4 في المئة، مقارنة بـ63.9 في المئة في العام الماضي.",
-          "وحددت الهيئة فترة الاعتراض على النتائج من 4 إلى 10 أغسطس.",
-        ],
-      },
-      { id: "festival", title: "مهرجان السينما المستقلة", paragraphs: ["اختتم مهرجان السينما المستقلة دورته السابعة بفوز فيلم مغربي.", "وبلغ عدد الأفلام المشاركة 48 فيلماً."] },
-    );
+    const knowledge = examShelf();
     const question = "ما نسبة النجاح العامة في امتحان القبول الجامعي الموحد؟";
     // BM25 alone: the opening holds four of the question's words, the title's, against three.
     expect(createEngine(knowledge, { subjectWordsWeight: 1 }).answer(question).results[0]).toMatchObject({ documentId: "exam", paragraph: 1 });
