@@ -133,20 +133,14 @@ function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable,
 }
 
 /**
- * «ما نسبة النجاح العامة في امتحان القبول الجامعي الموحد؟»: the words the article's title
- * holds name its subject, which says which article, not which of its sentences; among the
- * article's sentences, the one holding the rest of the question («نسبة النجاح العامة») goes
- * first, over the opening that restates the title.
- */
-/**
- * A sentence's score with the question words its article's title holds counted at `weight`
+ * A sentence's score with the question words its article's title holds counted at `share`
  * of theirs: how the sentences of one article compare (see `rank`). Undefined when the title
  * holds none of the question's words, or all of them (then it changes no order).
  */
-export function askedPartScore(query: Query, titleMask: Map<number, number>, document: number, pairs: PairContext, weight: number): ((hit: Hit) => number) | undefined {
+export function askedPartScore(query: Query, titleMask: Map<number, number>, document: number, pairs: PairContext, share: number): ((hit: Hit) => number) | undefined {
   const inTitle = titleMask.get(document) ?? 0;
   const all = (1 << query.words.length) - 1;
-  if (!inTitle || (inTitle & all) === all || weight >= 1) return undefined;
+  if (!inTitle || (inTitle & all) === all || share >= 1) return undefined;
   let termBits = 0;
   query.words.forEach((w, i) => {
     if (inTitle & (1 << i)) termBits |= w.formBit | w.rootBit;
@@ -156,10 +150,16 @@ export function askedPartScore(query: Query, titleMask: Map<number, number>, doc
     query.terms.forEach(({ termId, weight }, j) => {
       if (termBits & (1 << j)) subject += pairs.termScore(h.unit, termId, weight);
     });
-    return h.score - (1 - weight) * subject;
+    return h.score - (1 - share) * subject;
   };
 }
 
+/**
+ * «ما نسبة النجاح العامة في امتحان القبول الجامعي الموحد؟»: the words the article's title
+ * holds name its subject, which says which article, not which of its sentences; among the
+ * article's sentences, the one holding the rest of the question («نسبة النجاح العامة») goes
+ * first, over the opening that restates the title.
+ */
 function preferAskedPart(hits: Hit[], query: Query, titleMask: Map<number, number>, table: SentenceTable, pairs: PairContext, options: EngineOptions): void {
   const top = hits[0];
   if (!top) return;
