@@ -45,6 +45,12 @@ export interface DecisionInputs {
    * spelling, and no look-up found it: the question is about something the articles never name.
    */
   namesUnknown: boolean;
+  /**
+   * The quote is its article's opening and holds none of the question's words but those the
+   * title holds, while the question asks for more: the opening restates the headline, and what
+   * is asked beyond it the article may not say at all.
+   */
+  restatesTitle: boolean;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -64,6 +70,8 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.runnerUp >= options.runnerUpTie) value *= options.runnerUpPenalty;
   if (inputs.namesNothing) value *= options.namesNothingPenalty;
   if (inputs.namesUnknown) value *= options.unknownNamePenalty;
+  // Unless it holds the number or time asked for: a lede gives the headline's figures.
+  if (inputs.restatesTitle && !inputs.numberBesideFocus && inputs.holdsAskedType !== true) value *= options.restatesTitlePenalty;
   return value;
 }
 
@@ -233,6 +241,7 @@ export function decisionInputs(
     focus: w === focus,
     weight: Math.round(weights[i]! * 1000) / 1000,
   }));
+  const inTitle = context.titleMask.get(d) ?? 0;
   const inputs: DecisionInputs = {
     quoteCoverage: coverage(query, weights, mask, options.rootWeight),
     titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
@@ -246,6 +255,12 @@ export function decisionInputs(
     runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare, focus && mask & focus.formBit ? context.scoreInArticle : undefined),
     namesNothing: question.loneVerb && context.titleMask.size === 0 && table.documents.length > 1 && !context.followUp,
     namesUnknown: namesUnknown(question, query, context.titleMask),
+    restatesTitle:
+      !quoted.definesSubject &&
+      quoted.sentences[0] === table.firstSentence[d] &&
+      query.words.some((_, i) => !(inTitle & (1 << i))) &&
+      query.words.some((w) => holdsWord(mask, w)) &&
+      query.words.every((w, i) => !holdsWord(mask, w) || inTitle & (1 << i)),
   };
   return { inputs, words };
 }

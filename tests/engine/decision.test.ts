@@ -17,6 +17,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   runnerUp: 0.5,
   namesNothing: false,
   namesUnknown: false,
+  restatesTitle: false,
   ...over,
 });
 
@@ -106,6 +107,20 @@ describe("the answer/abstain decision", () => {
     expect(opening.score).toBeGreaterThan(quote.score);
     expect(inputs!.runnerUp).toBeLessThan(DEFAULTS.runnerUpTie);
     expect(answer.answered).toBe(true);
+  });
+
+  it("halves it when the quote is an opening that only restates the title, and the question asks for more", () => {
+    expect(confidence(inputs({ restatesTitle: true }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.restatesTitlePenalty);
+    // Not when it holds the number or time asked for: a lede gives the headline's figures.
+    expect(confidence(inputs({ restatesTitle: true, holdsAskedType: true }), DEFAULTS)).toBeCloseTo(0.8);
+    const engine = createEngine(examShelf());
+    // The minister is in no article; the opening holds the exam's name, which the title holds too.
+    const minister = engine.explain("من هو وزير التعليم الذي حضر امتحان القبول الجامعي الموحد؟");
+    expect(minister.inputs).toMatchObject({ restatesTitle: true });
+    expect(minister.answer.answered).toBe(false);
+    expect(createEngine(examShelf(), { restatesTitlePenalty: 1 }).answer("من هو وزير التعليم الذي حضر امتحان القبول الجامعي الموحد؟").answered).toBe(true);
+    // A definition of the subject is what an opening is for.
+    expect(engine.explain("ما هو امتحان القبول الجامعي الموحد؟")).toMatchObject({ inputs: { restatesTitle: false }, answer: { answered: true } });
   });
 
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
