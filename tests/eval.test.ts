@@ -29,15 +29,15 @@ describe.each([
   ["article-holdout2", 0.7, 0.9],
   ["article-holdout3", 0.82, 0.87],
   ["article-holdout4", 0.78, 0.78],
-  ["article-holdout5", 0.75, 0.82],
+  ["article-holdout5", 0.75, 0.87],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
   ["shelf", 0.83, 0.64],
-  ["shelf-holdout", 0.85, 0.8],
+  ["shelf-holdout", 0.85, 0.84],
   // Written in the fifth round and measured once before anything changed for it (README).
   ["shelf-holdout2", 0.93, 0.52],
   // Written in the eleventh round by another writer, measured once before anything changed for it (README).
-  ["shelf-holdout3", 0.7, 0.62],
+  ["shelf-holdout3", 0.7, 0.66],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
