@@ -94,6 +94,19 @@ const PRONOUN_HOSTS = new Set([
   "ليت", "منذ", "حتي", "عبر", "نحو", "ضد", "حسب", "وفق", "اثناء", "بسبب", "اجل", "ايا", "عل",
 ]);
 
+// The two-letter function words that take a proclitic or a pronoun («فقد», «لكي», «بما», «منها»).
+// Other two-letter entries are dialect or rare («دا», «عل», «حق», «بن»): with a letter before
+// or after they are content words («بدا», «فعل», «لحق», «بنها»).
+const SHORT_HOSTS = new Set([
+  "اي", "ان", "او", "اذ", "بك", "به", "بي", "بس", "ثم", "ذا", "ذو", "ذي", "عن", "في", "قد", "قط", "كل", "كم", "كي",
+  "لا", "لك", "لم", "لن", "له", "لو", "ما", "مع", "من", "ها", "هم", "هن", "هو", "هي", "هل", "تم", "ظل", "شو", "اش",
+  "مش", "مو", "رح", "شي", "يا",
+]);
+
+function isHost(word: string): boolean {
+  return word.length >= 3 ? STOP_WORDS.has(word) : SHORT_HOSTS.has(word);
+}
+
 /**
  * A listed word, or one with a proclitic or a pronoun suffix on a listed word («معها»,
  * «عليهم», «بشو», «لمين»): a function word either way. Left in, it would count as a
@@ -103,9 +116,9 @@ export function isStopWord(term: string): boolean {
   if (STOP_WORDS.has(term)) return true;
   if (term.length < 3) return false;
   const bare = term.replace(PROCLITIC, "");
-  if (bare !== term && bare.length >= 2 && STOP_WORDS.has(bare)) return true;
+  if (bare !== term && isHost(bare)) return true;
   const base = term.replace(PRONOUN_SUFFIX, "");
-  if (base !== term && base.length >= 2 && STOP_WORDS.has(base)) return true;
+  if (base !== term && isHost(base)) return true;
   const host = term.slice(0, -1);
   return ONE_LETTER_PRONOUN.test(term) && (PRONOUN_HOSTS.has(host) || PRONOUN_HOSTS.has(host.replace(PROCLITIC, "")));
 }

@@ -96,6 +96,10 @@ describe("stop words", () => {
     for (const w of ["معها", "عليهم", "بشو", "لمين", "عندي", "فيها"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["بيان", "وقت", "مستخدم", "شركه", "لقب"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
+  it("strips a letter off a two-letter word only when that word takes one: «بدأ» is no «ب» + «دا»", () => {
+    for (const w of ["فقط", "لكي", "بما", "فقد", "لها", "منها"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    for (const w of ["بدأ", "فعل", "لحق", "وهب", "لبن", "بنها", "دينا"]) expect(isStopWord(normalize(w)), w).toBe(false);
+  });
   it("reads a one-letter pronoun only on a preposition or particle: a noun in ة is no listed word + ه", () => {
     for (const w of ["منه", "عليه", "بعده", "لديه", "مثله", "عندك", "فيك"]) expect(isStopWord(normalize(w)), w).toBe(true);
     // «تذكر», «كلم», «طاق» and «مقابل» are listed; «تذكرة», «كلمة», «طاقة» and «مقابلة» are nouns.
