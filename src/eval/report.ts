@@ -40,6 +40,7 @@ export const QUESTION_SETS: QuestionSet[] = [
   { set: "shelf-holdout", knowledge: "tests/fixtures/shelf-holdout", questions: "tests/eval/shelf-holdout.jsonl" },
   { set: "shelf-holdout2", knowledge: "tests/fixtures/shelf-holdout2", questions: "tests/eval/shelf-holdout2.jsonl" },
   { set: "shelf-holdout3", knowledge: "tests/fixtures/shelf-holdout3", questions: "tests/eval/shelf-holdout3.jsonl" },
+  { set: "shelf-holdout4", knowledge: "tests/fixtures/shelf-holdout4", questions: "tests/eval/shelf-holdout4.jsonl" },
 ];
 export const ARCD_DIR = "tests/data/arcd-dev";
 export const XQUAD_DIR = "tests/data/xquad-ar";
