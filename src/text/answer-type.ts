@@ -30,6 +30,11 @@ const TIME_WORDS = [
   "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
   "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
   "الان", "حاليا", "قريبا", "مؤخرا", "المدى", "عندما", "حين", "موسم", "صباح", "مساء",
+  // Times of day, seasons, eras and the ages of a life: «خلال طفولته», «في عهد», «صيف 2021».
+  "فجرا", "ظهرا", "عصرا", "ليلا", "نهارا", "الصيف", "صيف", "الشتاء", "شتاء", "الربيع", "ربيع", "الخريف", "خريف",
+  // «متى…؟» answered by a condition: «عند الإشارة إلى…», «في حالة عدم…».
+  "عند", "حالة", "حال",
+  "عهد", "حقبة", "فترة", "الفترة", "عصر", "العصر", "طفولة", "الطفولة", "صغر", "الصغر", "شباب", "الشباب", "مراهقة", "شيخوخة",
 ];
 // Currencies and their codes: what a price is said in (with a number), or «free» (alone).
 const CURRENCY_WORDS = [
@@ -97,14 +102,21 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
     const type = QUESTION_WORDS[word];
     // «كم سعر…؟», «قديش ثمن…؟»: how much money.
     if (type === "number" && PRICE_NOUNS.has((words[i + 1] ?? "").replace(/^ال/, ""))) return rate(i + 2) ? "number" : "price";
-    // «بكم ميلاً…؟», «بكم نقطة…؟»: by how many of a unit, which is no currency.
-    if (type === "price" && countsUnit(words[i + 1])) return "number";
+    // «بكم ميلاً…؟», «بكم نقطة…؟»: by how many of a unit, which is no currency; «بكم في المئة…؟»: a percentage.
+    if (type === "price" && (countsUnit(words[i + 1]) || percent(words, i + 1))) return "number";
     if (type) return type;
   }
   // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
   const at = words.findIndex((w) => !OPENERS.has(w));
   const type = at < 0 ? undefined : ASKED_NOUNS[words[at]!.replace(/^ال/, "")];
   return type === "price" && rate(at + 1) ? "number" : type;
+}
+
+const PERCENT = new Set(["بالمئة", "بالمائة", "المئة", "المائة", "بالمية", "%", "نسبة", "بنسبة"].map(normalize));
+
+/** «في المئة», «بالمئة», «%» at word i. */
+function percent(words: string[], i: number): boolean {
+  return PERCENT.has(words[i] ?? "") || (words[i] === "في" && PERCENT.has(words[i + 1] ?? ""));
 }
 
 /**
@@ -125,7 +137,9 @@ export function holdsAnswerType(text: string, type: AnswerType): boolean {
   const words = type === "number" ? NUMBER_SET : TIME_SET;
   // A number word with the article is a reference («الاثنان»: the two of them), not an amount.
   const proclitics = type === "number" ? /^[وفبل]/ : /^(?:[وفبل]|ال|وال|بال|لل)/;
-  return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(proclitics, "")));
+  // A time with a pronoun: «طفولته», «عهدها», «شبابهم».
+  const time = (word: string) => type === "time" && words.has(word.replace(/(?:هما|هم|هن|ها|ه)$/, "").replace(/ت$/, "ه"));
+  return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(proclitics, "")) || time(word) || time(word.replace(proclitics, "")));
 }
 
 /** A currency with a clitic or run into its amount: «بالدولار», «ريالاً», «5000درهم». */

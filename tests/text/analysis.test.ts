@@ -268,6 +268,7 @@ describe("answer type", () => {
     for (const q of ["ما سعر الفائدة الجديد؟", "كم سعر صرف الدينار؟"]) expect(expectedAnswerType(q), q).toBe("number");
     // «بكم» before a unit in the accusative is "by how many": a number; before a currency or a thing, a price.
     expect(expectedAnswerType("بكم ميلاً تزايدت إزالة الغابات؟")).toBe("number");
+    for (const q of ["بكم في المئة قلّ الاستهلاك؟", "بكم بالمئة ارتفعت الأسعار؟"]) expect(expectedAnswerType(q), q).toBe("number");
     for (const q of ["بكم دولاراً يباع؟", "بكام رواية ملح الأطلسي؟", "بكم التذكرة؟"]) expect(expectedAnswerType(q), q).toBe("price");
   });
   it("finds a price: a number with its currency, or «free»", () => {
@@ -281,6 +282,9 @@ describe("answer type", () => {
     expect(holdsAnswerType("نُشرا يوم الجمعة", "time")).toBe(true);
     expect(holdsAnswerType("في السنوات الأخيرة", "time")).toBe(true);
     expect(holdsAnswerType("تعيق الابتكار", "time")).toBe(false);
+    // A season, an era, an age of a life (with a pronoun), a condition: «متى…؟» answered without a date.
+    for (const t of ["خلال طفولته انتحرت شقيقته", "في عهدها", "اكتُشف الموقع في الصيف", "عند الإشارة إلى مجموعة"]) expect(holdsAnswerType(t, "time"), t).toBe(true);
+    expect(holdsAnswerType("ذهب إلى السوق مع أخيه", "time")).toBe(false);
     expect(holdsAnswerType("تعيق الابتكار", "number")).toBe(false);
     // Tens, and a dual, which counts two.
     expect(holdsAnswerType("عاش تسعين عاما", "number")).toBe(true);
