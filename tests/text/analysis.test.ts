@@ -300,6 +300,9 @@ import { dialectVariants } from "../../src/text/dialect.ts";
 describe("dialect", () => {
   it("maps dialect words to their MSA forms", () => {
     expect(dialectVariants(normalize("يسوي"))).toContain("يفعل");
+    // People and family: «كام عيلة…؟», «السواق».
+    expect(dialectVariants(normalize("عيلة"))).toContain(normalize("عائلة"));
+    expect(dialectVariants(normalize("سواق"))).toContain(normalize("سائق"));
     // Egyptian passives, loanwords, Maghrebi and Gulf words.
     expect(dialectVariants(normalize("اتأجلت"))).toContain(normalize("تأجلت"));
     expect(dialectVariants(normalize("الكوتش"))).toContain("المدرب");
