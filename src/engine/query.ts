@@ -157,7 +157,14 @@ const PREPOSITION = /^[بلك][\u0621-\u064A]{3}/;
  * «كم عدد X؟» asks about X: «عدد» only says a count is wanted; «كم يبلغ راتب…؟», «كم تبلغ
  * مساحة…؟»: the verb only says an amount is.
  */
-const NOT_FOCUS = new Set(["عدد", "يبلغ", "تبلغ", "بلغ", "بلغت", "يصل", "تصل", "وصل", "وصلت"].map(normalize));
+const NOT_FOCUS = new Set(
+  [
+    "عدد", "يبلغ", "تبلغ", "بلغ", "بلغت", "يصل", "تصل", "وصل", "وصلت",
+    // «كم زاد المحصول؟», «بكم انخفض الاستهلاك؟»: by how much what changed, which is the focus.
+    "زاد", "زادت", "يزيد", "تزيد", "ارتفع", "ارتفعت", "يرتفع", "ترتفع", "انخفض", "انخفضت", "ينخفض", "تنخفض",
+    "قل", "قلت", "نقص", "نقصت", "تراجع", "تراجعت",
+  ].map(normalize),
+);
 
 /** Is the word one that only says an amount is asked («كم [يبلغ] عدد…», «كم [تبلغ] مساحة…»), before the focus? */
 export function saysAmountAsked(question: Question, word: QueryWord, focus: QueryWord | undefined): boolean {

@@ -128,12 +128,15 @@ describe("the answer/abstain decision", () => {
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
   });
 
-  it("takes for a how-many question's focus what is counted, not «عدد» or the verb «يبلغ»", () => {
+  it("takes for a how-many question's focus what is counted, not «عدد» or the verbs «يبلغ», «زاد»", () => {
     const engine = createEngine(shelf({ id: "metro", paragraphs: ["يبلغ عدد القطارات 22 قطارا، ويبلغ سعر التذكرة أربعة ريالات."] }));
     const focus = (question: string) => engine.explain(question).words?.find((w) => w.focus)?.asked;
     expect(focus("كم يبلغ راتب السائق؟")).toBe("راتب");
     expect(focus("كم تبلغ عدد القطارات؟")).toBe("القطارات");
     expect(focus("كم سعر التذكرة؟")).toBe("سعر");
+    // A verb of change says an amount is asked; what changed is the focus.
+    expect(focus("كم زاد سعر التذكرة؟")).toBe("سعر");
+    expect(focus("بكم انخفض عدد القطارات؟")).toBe("القطارات");
     // The question word last, as the spoken dialects put it: the word before it.
     expect(focus("التذكرة بكام؟")).toBe("التذكره");
     expect(focus("وسعر التذكرة كام؟")).toBe("التذكره");
