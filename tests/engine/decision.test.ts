@@ -123,6 +123,20 @@ describe("the answer/abstain decision", () => {
     expect(engine.explain("ما هو امتحان القبول الجامعي الموحد؟")).toMatchObject({ inputs: { restatesTitle: false }, answer: { answered: true } });
   });
 
+  it("reads «ما جنسية X؟», «ما مهنة X؟» of an article titled X as about its subject, which its opening says", () => {
+    const singers = shelf(
+      { id: "sherine", title: "شيرين عبد الوهاب", paragraphs: ["شيرين عبد الوهاب مغنية مصرية ولدت في القاهرة.", "بدأت الغناء في الأفراح، ثم أصدرت ألبومها الأول مع المنتج نصر محروس."] },
+      { id: "amr", title: "عمرو دياب", paragraphs: ["عمرو دياب مغني وملحن مصري من بورسعيد.", "أصدر عمرو دياب عشرات الألبومات."] },
+    );
+    const engine = createEngine(singers);
+    for (const question of ["ما جنسية شيرين عبد الوهاب؟", "ما مهنة شيرين عبد الوهاب؟"]) {
+      const { answer, inputs } = engine.explain(question);
+      expect(inputs?.definesSubject, question).toBe(true);
+      expect(answer.answered, question).toBe(true);
+      expect(answer.results[0]!.quote, question).toContain("مغنية مصرية");
+    }
+  });
+
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7, definesSubject: true }), DEFAULTS)).toBeCloseTo(0.7);
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
