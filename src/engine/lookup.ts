@@ -147,7 +147,10 @@ export const LOOKUPS: readonly Lookup[] = [
     find: (word, { words, vocabulary }) => {
       // A number is never a typo of another: 2022 is not 2025, S7 not S8.
       if (!word.term || /\d/.test(word.term)) return undefined;
-      const term = words?.closest(word.term, (t) => vocabulary.sentenceDf(t));
+      // A stem too short to correct may hide a slip in the letter the stemmer took for a suffix
+      // («قطاه» → «قطا»: «قطاع» with its last letter slipped): the word as typed, then.
+      const rank = (t: string) => vocabulary.sentenceDf(t);
+      const term = words?.closest(word.term, rank) ?? (word.term.length < MIN_FUZZY_LENGTH && /^[\u0621-\u064A]+$/.test(word.text) ? words?.closest(word.text, rank) : undefined);
       if (!term) return undefined;
       // A real word the text lacks («صداع») may be no typo at all, unless the two are forms of one word («تدرب» ~ «تدريب»).
       return isArabicWord(word.text) && !shareRoot(word.text, term) ? { term, needsContext: true } : { term };

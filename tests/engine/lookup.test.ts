@@ -96,6 +96,11 @@ describe("word look-ups", () => {
     expect(first("اطلقت الشركه نمودجا مفتوح المصدر")?.documentId).toBe("software");
   });
 
+  it("correct a slip in a last letter the stemmer took for a pronoun («صداه» → «صداع», not the stem «صدا»)", () => {
+    const { words } = engine.explain("هل يعاني المستخدمون من صداه البرمجيات؟");
+    expect(words?.find((w) => w.asked === "صداه")).toMatchObject({ form: "صداع", lookedUp: true, inQuote: "form" });
+  });
+
   it("find a word under a proclitic before trying a typo («بوفاة» is ب + وفاة, not «بولا»)", () => {
     const { words } = engine.explain("ماذا قالت الاسرة بوفاة الكاتب؟");
     expect(words?.find((w) => w.asked === "بوفاه")).toMatchObject({ form: "وفا", lookedUp: true, inQuote: "form" });
