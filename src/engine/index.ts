@@ -12,7 +12,7 @@ import { namesByKey, singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
 import { analyzeQuestion, type Question } from "./question.ts";
 import { asksWhereFrom, detailResults, detailsQuestion, type DetailsQuestion } from "./details.ts";
-import { buildQuery, type Query } from "./query.ts";
+import { buildQuery, holdsWord, type Query } from "./query.ts";
 import { quoteSentences, toResult, type QuoteContext } from "./quote.ts";
 import { askedPartScore, asksForSubject, rank, type PairContext } from "./ranking.ts";
 import { buildIndexes, retrieve } from "./retrieval.ts";
@@ -122,7 +122,12 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
       const result = toResult(query, hit, sentences, context);
       if (!first) {
         const d = table.documentOfSentence(hit.unit);
-        const definesSubject = sentences[0] === table.firstSentence[d] && asksForSubject(question, query, titleMask, d);
+        // It names the subject, as an article's opening does: an opening that never writes the
+        // subject's name is some other paragraph's, once the article's own is gone.
+        const mask = sentences.reduce((m, s) => m | context.maskOf(s), 0);
+        const inTitle = titleMask.get(d) ?? 0;
+        const namesSubject = query.words.every((w, i) => !(inTitle & (1 << i)) || holdsWord(mask, w));
+        const definesSubject = sentences[0] === table.firstSentence[d] && asksForSubject(question, query, titleMask, d) && namesSubject;
         first = { sentences, quote: result.quote, definesSubject };
       }
       results.push(result);

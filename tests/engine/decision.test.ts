@@ -137,6 +137,14 @@ describe("the answer/abstain decision", () => {
     }
   });
 
+  it("takes an opening for the subject's definition only when it names the subject", () => {
+    const opening = (first: string) =>
+      createEngine(shelf({ id: "nancy", title: "نانسي عجرم", paragraphs: [first, "أصدرت ألبومها الأول عام 1998 وغنت في مهرجانات عربية كثيرة."] })).explain("من هي نانسي عجرم؟").inputs?.definesSubject;
+    expect(opening("نانسي عجرم مغنية لبنانية.")).toBe(true);
+    // What an article has for an opening once its own is gone (ARCD's near-topic questions).
+    expect(opening("في الحادية عشرة من عمرها شاركت في برنامج للمواهب.")).toBe(false);
+  });
+
   it("takes the title's share for a definition of the article's subject answered by its opening", () => {
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7, definesSubject: true }), DEFAULTS)).toBeCloseTo(0.7);
     expect(confidence(inputs({ quoteCoverage: 0.1, titleCoverage: 0.7 }), DEFAULTS)).toBeCloseTo(0.1);
