@@ -43,8 +43,8 @@ const QUESTION_WORDS = [
   // «اللتي». Left in, each would count as a content word no text holds.
   "ماهي", "ماهى", "ماهم", "ماهن", "ماسم", "مالذي", "ماالذي", "مالتي", "ماالتي", "مادا", "مازا", "لمادا", "لمازا",
   "اللتي", "اللذي", "اللتى", "اللذى", "الدي", "اللدي", "اللذين", "اللتين", "اللذان", "اللتان",
-  // Levantine and Gulf "when" that the lists above lack.
-  "ايمتى", "ايمتا", "امتا", "وقتيش",
+  // Levantine and Gulf "when" that the lists above lack; Iraqi when, how much, how, why.
+  "ايمتى", "ايمتا", "امتا", "وقتيش", "امتين", "ايمتين", "شوكت", "اشوكت", "شكد", "اشكد", "بيش", "اشلون", "لويش",
   // Politeness and asking to be told: «لو سمحت», «من فضلك», «ممكن تقولي…؟ شكرا». Left in, each
   // counts as a word the text lacks and a polite question is refused.
   "سمحت", "سمحتي", "سمحتو", "سمحتوا", "فضلك", "فضلكم", "رجاء", "الرجاء", "رجاءا", "بليز", "لطفا", "تكرما", "ياريت",

@@ -254,6 +254,12 @@ describe("answer type", () => {
     expect(expectedAnswerType("قديش عمره")).toBe("number");
     expect(expectedAnswerType("متى نُشر البيان؟")).toBe("time");
     expect(expectedAnswerType("امتى نزل الخبر")).toBe("time");
+    // Iraqi and Levantine: «شوكت» and «إمتين» (when), «شكد» (how much), «بيش» (for how much).
+    expect(expectedAnswerType("شوكت يبدأ الدوام؟")).toBe("time");
+    expect(expectedAnswerType("إمتين بيفتح المعرض؟")).toBe("time");
+    expect(expectedAnswerType("شكد تأخرت الشركة؟")).toBe("number");
+    expect(expectedAnswerType("بيش التذكرة؟")).toBe("price");
+    for (const w of ["شوكت", "شكد", "بيش", "اشلون"]) expect(isStopWord(normalize(w)), w).toBe(true);
     expect(expectedAnswerType("من هو زوكربيرج؟")).toBeUndefined();
     // A noun that asks for an amount or a time, right after the question word.
     expect(expectedAnswerType("ما هي نسبة المشاركين؟")).toBe("number");
