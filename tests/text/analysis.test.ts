@@ -309,6 +309,10 @@ describe("dialect", () => {
     // People and family: «كام عيلة…؟», «السواق».
     expect(dialectVariants(normalize("عيلة"))).toContain(normalize("عائلة"));
     expect(dialectVariants(normalize("سواق"))).toContain(normalize("سائق"));
+    // Took someone somewhere, closed, Iraqi "begins".
+    expect(dialectVariants(normalize("ودّوا"))).toContain(normalize("نقلوا"));
+    expect(dialectVariants(normalize("بيسكر"))).toContain(normalize("يغلق"));
+    expect(dialectVariants(normalize("يبدي"))).toContain(normalize("يبدا"));
     // Egyptian passives, loanwords, Maghrebi and Gulf words.
     expect(dialectVariants(normalize("اتأجلت"))).toContain(normalize("تأجلت"));
     expect(dialectVariants(normalize("الكوتش"))).toContain("المدرب");
