@@ -23,7 +23,7 @@ describe("the evaluation sets", () => {
 
 // [set, top-1 floor, out-of-scope refused floor]; figures when written in the README.
 describe.each([
-  ["article", 0.92, 0.83],
+  ["article", 0.92, 0.87],
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.7, 0.9],
@@ -35,11 +35,11 @@ describe.each([
   ["shelf", 0.83, 0.64],
   ["shelf-holdout", 0.85, 0.84],
   // Written in the fifth round and measured once before anything changed for it (README).
-  ["shelf-holdout2", 0.93, 0.52],
+  ["shelf-holdout2", 0.93, 0.55],
   // Written in the eleventh round by another writer, measured once before anything changed for it (README).
-  ["shelf-holdout3", 0.7, 0.66],
+  ["shelf-holdout3", 0.72, 0.66],
   // Written in the twelfth round by another writer, likewise.
-  ["shelf-holdout4", 0.75, 0.59],
+  ["shelf-holdout4", 0.77, 0.65],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
@@ -56,15 +56,15 @@ describe("passage benchmarks", () => {
     expect(arcd.questions).toBe(702);
     expect(arcd.top1).toBeGreaterThanOrEqual(0.76); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.635);
-    expect(arcd.refused).toBeGreaterThanOrEqual(0.6);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.64);
+    expect(arcd.refused).toBeGreaterThanOrEqual(0.61);
   });
   it("ARCD dev, counting its articles' repeated paragraphs: an answer another paragraph also writes", () => {
     const { copies } = rows.get("ARCD dev")!;
     // Near-copies of paragraphs: a fixed property of the data, which the measures below rest on.
     expect(copies!.answerElsewhere).toBe(185);
-    expect(copies!.quoteHoldsAnswerInArticle).toBeGreaterThanOrEqual(0.675);
-    expect(copies!.nearTopicRefusedAnswerGone).toBeGreaterThanOrEqual(0.71);
+    expect(copies!.quoteHoldsAnswerInArticle).toBeGreaterThanOrEqual(0.68);
+    expect(copies!.nearTopicRefusedAnswerGone).toBeGreaterThanOrEqual(0.72);
   });
   it("XQuAD-ar: beats Lucene BM25 with its ArabicAnalyzer (top-1 0.885), on both splits", () => {
     const all = rows.get("XQuAD-ar")!;
