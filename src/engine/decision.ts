@@ -3,7 +3,7 @@
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { bracketedLife, holdsAnswerType, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
+import { bracketedLife, holdsAnswerType, isAskingNoun, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -226,6 +226,13 @@ export function decisionInputs(
       const event = lifeEvent(question.words[w.position]!.text);
       if (event && life[event]) weights[i] = 0;
     });
+  }
+  // «ما اسم مدرب الشروق؟» answered by «المدرب روي ألميدا»: the noun right after the question
+  // word only says a name or a kind is asked, which the answer gives without writing it.
+  const asked = question.kindAt < 0 ? undefined : query.words.findIndex((w) => w.position > question.kindAt);
+  if (asked !== undefined && asked >= 0) {
+    const w = query.words[asked]!;
+    if (isAskingNoun(question.words[w.position]!.text) && !holdsWord(mask, w)) weights[asked] = weights[asked]! * options.askingNounWeight;
   }
   // «كم يبلغ عدد محافظات مصر؟» answered by «27 محافظة»: with a number beside what is counted,
   // the words that only asked for an amount are answered, though the quote never writes them.

@@ -63,6 +63,8 @@ export interface EngineOptions {
    * (its subject) count at this share of their score (ranking.ts, `preferAskedPart`); 1 turns it off.
    */
   subjectWordsWeight: number;
+  /** Weight kept by «اسم»/«نوع» right after the question word when the quote lacks it: it only says a name or a kind is asked (decision.ts). */
+  askingNounWeight: number;
   /** A how-many question's number stands within this many words of what it counts, or the quote counts something else (×`answerTypePenalty`). */
   countSpan: number;
   /**
@@ -144,6 +146,11 @@ export const DEFAULTS: Readonly<EngineOptions> = {
   // ARCD near-topic 0.611 → 0.617; shelf top-1 −0.01 (one «ما قيمة…» seven words from its amount),
   // XQuAD dev first quotes −0.003. 3–5 words give the same, 6 less.
   countSpan: 4,
+  // Twelfth round: ARCD first quotes 0.645 → 0.648, article-holdout2 +0.014, XQuAD test +0.003;
+  // ARCD near-topic −0.001, XQuAD test −0.004 (reported only). 0.25 gives about the same; 0
+  // anywhere in the question (not only after the question word) cost article-holdout4 a
+  // refusal («فيسبوك غيرت اسمها…؟»: the name is the topic there).
+  askingNounWeight: 0.5,
   // ARCD near-topic refused 0.551 → 0.591 and first quotes 0.547 → 0.551, XQuAD dev near-topic
   // 0.851 → 0.869, shelf even; the article sets refuse 0.024 more and answer 0.013 less.
   runnerUpTie: 0.9,

@@ -174,6 +174,13 @@ const NAMING_WORDS = new Set(
   ].map(normalize),
 );
 
+/** Nouns that only say what kind of answer is asked, a name or a kind: «ما اسم…؟», «ما نوع…؟». */
+const ASKING_NOUNS = new Set(["اسم", "الاسم", "اسمه", "اسمها", "نوع", "النوع", "انواع"].map(normalize));
+
+export function isAskingNoun(word: string): boolean {
+  return ASKING_NOUNS.has(word);
+}
+
 /** The word without its article or a proclitic: «بالفرنسية», «للعلامة», «والاسم». */
 const withoutClitic = (word: string) => word.replace(/^(?:[وبل]?ال|لل|[وبل])/, "");
 

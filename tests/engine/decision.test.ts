@@ -137,6 +137,18 @@ describe("the answer/abstain decision", () => {
     }
   });
 
+  it("weighs «اسم»/«نوع» after the question word at half when the quote lacks it: it says a name is asked", () => {
+    const football = shelf(
+      { id: "match", paragraphs: ["قاد المدرب البرتغالي روي ألميدا فريق الشروق إلى النهائي.", "وسجل المهاجم هدفين في الشوط الثاني."] },
+      { id: "law", paragraphs: ["أقر المجلس قانون السير الجديد.", "ويبدأ العمل بالقانون الشهر المقبل."] },
+    );
+    const weightOf = (question: string, word: string, overrides = {}) => createEngine(football, overrides).explain(question).words?.find((w) => w.asked === word)?.weight;
+    const half = weightOf("ما اسم مدرب الشروق؟", "اسم")!;
+    expect(half).toBeCloseTo(weightOf("ما اسم مدرب الشروق؟", "اسم", { askingNounWeight: 1 })! / 2, 2);
+    // Elsewhere in the question the name is its topic, and weighs in full.
+    expect(weightOf("الشروق غير اسم مدربه متى؟", "اسم")).toBeCloseTo(weightOf("الشروق غير اسم مدربه متى؟", "اسم", { askingNounWeight: 1 })!, 5);
+  });
+
   it("takes an opening for the subject's definition only when it names the subject", () => {
     const opening = (first: string) =>
       createEngine(shelf({ id: "nancy", title: "نانسي عجرم", paragraphs: [first, "أصدرت ألبومها الأول عام 1998 وغنت في مهرجانات عربية كثيرة."] })).explain("من هي نانسي عجرم؟").inputs?.definesSubject;
