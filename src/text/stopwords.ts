@@ -80,7 +80,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   // English too: people mix Latin names with a few English words («the CEO of Spotify»).
   [...(stopwordsIso as Record<string, string[]>).ar!, ...QUESTION_WORDS, ...(stopwordsIso as Record<string, string[]>).en!, ...LATIN_NAME_ARTICLES]
     .map(normalize)
-    .filter((word) => word && !DROPPED.has(word)),
+    // Numbers answer questions («10», «39» are in stopwords-iso's lists).
+    .filter((word) => word && !DROPPED.has(word) && !/\d/.test(word)),
 );
 
 const PROCLITIC = /^[وفبلك]/;
