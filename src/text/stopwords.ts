@@ -11,6 +11,9 @@ const CONTENT_WORDS = [
   "لوكالة", "للامم", "باسم", "الذاتي", "الماضي", "المقبل", "السابق", "الاول", "الاولى",
   "الثاني", "الثانية", "الاخيرة", "ثلاثة", "اربعة", "عشر", "عشرة", "الف", "واحد", "صفر",
   "نهاية", "حاليا", "اطار", "اعادة", "شخصا", "الوقت", "عدو", "ضد",
+  // Verbs and nouns the list holds that answer or ask: founded, began, coup, turned into,
+  // returned, stood, appointed, hot, father, brother, took.
+  "انشا", "ابتدا", "انقلب", "تحول", "رجع", "عاد", "علق", "وقف", "عين", "حار", "اب", "اخ", "اخذ",
   "ai", // English list: "AI" is content here
 ];
 

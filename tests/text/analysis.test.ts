@@ -99,6 +99,8 @@ describe("stop words", () => {
   it("strips a letter off a two-letter word only when that word takes one: «بدأ» is no «ب» + «دا»", () => {
     for (const w of ["فقط", "لكي", "بما", "فقد", "لها", "منها"]) expect(isStopWord(normalize(w)), w).toBe(true);
     for (const w of ["بدأ", "فعل", "لحق", "وهب", "لبن", "بنها", "دينا"]) expect(isStopWord(normalize(w)), w).toBe(false);
+    // Content words stopwords-iso lists: founded, returned, appointed, father, brother.
+    for (const w of ["أنشأ", "عاد", "عين", "أب", "أخ"]) expect(isStopWord(normalize(w)), w).toBe(false);
     // A number is never one, though stopwords-iso lists «10» and «39».
     for (const w of ["10", "39", "2022"]) expect(isStopWord(w), w).toBe(false);
   });
