@@ -57,7 +57,7 @@ describe("passage benchmarks", () => {
     expect(arcd.top1).toBeGreaterThanOrEqual(0.76); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
     expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.64);
-    expect(arcd.refused).toBeGreaterThanOrEqual(0.61);
+    expect(arcd.refused).toBeGreaterThanOrEqual(0.615);
   });
   it("ARCD dev, counting its articles' repeated paragraphs: an answer another paragraph also writes", () => {
     const { copies } = rows.get("ARCD dev")!;
