@@ -39,7 +39,7 @@ describe.each([
   // Written in the eleventh round by another writer, measured once before anything changed for it (README).
   ["shelf-holdout3", 0.72, 0.66],
   // Written in the twelfth round by another writer, likewise.
-  ["shelf-holdout4", 0.77, 0.65],
+  ["shelf-holdout4", 0.77, 0.69],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {

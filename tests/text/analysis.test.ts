@@ -101,6 +101,8 @@ describe("stop words", () => {
     for (const w of ["بدأ", "فعل", "لحق", "وهب", "لبن", "بنها", "دينا"]) expect(isStopWord(normalize(w)), w).toBe(false);
     // Content words stopwords-iso lists: founded, returned, appointed, father, brother.
     for (const w of ["أنشأ", "عاد", "عين", "أب", "أخ"]) expect(isStopWord(normalize(w)), w).toBe(false);
+    // «مال» is money before it is the Iraqi possessive: «رأس المال», «مالها».
+    for (const w of ["مال", "مالها"]) expect(isStopWord(normalize(w)), w).toBe(false);
     // A number is never one, though stopwords-iso lists «10» and «39».
     for (const w of ["10", "39", "2022"]) expect(isStopWord(w), w).toBe(false);
   });
