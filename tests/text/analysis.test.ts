@@ -112,7 +112,7 @@ describe("stop words", () => {
     for (const w of ["تذكرة", "كلمة", "طاقة", "مقابلة", "حرية", "أمه"]) expect(isStopWord(normalize(w)), w).toBe(false);
   });
   it("holds the fillers that ask about a whole topic: «شو قصة…؟», «ما حكاية…؟», «الشي»", () => {
-    for (const w of ["قصة", "حكاية", "الشيء", "الشي"]) expect(isStopWord(normalize(w)), w).toBe(true);
+    for (const w of ["قصة", "حكاية", "الشيء", "الشي", "الأشياء", "الأشيا"]) expect(isStopWord(normalize(w)), w).toBe(true);
     // The other persons of كان and قال, and dialect fillers: «كانوا», «بعدين», «ذلحين», «ديالو».
     for (const w of ["كانوا", "كنت", "قالوا", "يقولوا", "بعدين", "ذلحين", "هسا", "هني", "ديالو", "بتاعهم", "حقهم", "الواحد", "بالذات", "تحديدا", "مجرد", "الكلام"]) expect(isStopWord(normalize(w)), w).toBe(true);
   });
@@ -319,6 +319,7 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("ودّوا"))).toContain(normalize("نقلوا"));
     expect(dialectVariants(normalize("بيسكر"))).toContain(normalize("يغلق"));
     expect(dialectVariants(normalize("يبدي"))).toContain(normalize("يبدا"));
+    expect(dialectVariants(normalize("طيارات"))).toContain(normalize("رحلات"));
     // Egyptian passives, loanwords, Maghrebi and Gulf words.
     expect(dialectVariants(normalize("اتأجلت"))).toContain(normalize("تأجلت"));
     expect(dialectVariants(normalize("الكوتش"))).toContain("المدرب");
