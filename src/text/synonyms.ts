@@ -310,5 +310,14 @@ const ARTICLE = /^(?:[وفبك]?ال|لل|[وفبلك])/;
  * («الأعلى» and «إعلان» are both «اعل»).
  */
 export function synonymsOf(word: string): string[] {
-  return TABLE.get(word) ?? TABLE.get(word.replace(ARTICLE, "")) ?? [];
+  const bare = word.replace(ARTICLE, "");
+  // With a pronoun too: «بيوتهم», «منزلها», «سيارته» (ة written ت before it).
+  const unsuffixed = [word, bare].map((w) => w.replace(PRONOUN, "")).filter((w) => w.length >= 3);
+  for (const form of [word, bare, ...unsuffixed, ...unsuffixed.map((w) => w.replace(/ت$/, "ه"))]) {
+    const found = TABLE.get(form);
+    if (found) return found;
+  }
+  return [];
 }
+
+const PRONOUN = /(?:هما|هم|هن|ها|كم|نا|ه)$/;

@@ -11,6 +11,11 @@ describe("synonyms", () => {
     expect(of("والأماكن")).toContain("مواقع");
     expect(of("الجمهور")).toContain("متفرجين");
   });
+  it("see through a pronoun: «بيوتهم», «منزلها», «سيارته»", () => {
+    expect(of("بيوتهم")).toContain("منازل");
+    expect(of("منزلها")).toContain("بيت");
+    expect(of("سيارته")).toContain("سيارات");
+  });
   it("join a broken plural to its singular, which a light stemmer cannot", () => {
     expect(of("تذاكر")).toContain(normalize("تذكرة"));
     expect(of("الأنواع")).toContain("نوع");
