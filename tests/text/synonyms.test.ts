@@ -16,6 +16,10 @@ describe("synonyms", () => {
     expect(of("منزلها")).toContain("بيت");
     expect(of("سيارته")).toContain("سيارات");
   });
+  it("hold news words for one thing: a cyber attack is an electronic one", () => {
+    expect(of("سيبراني")).toContain(normalize("الكتروني"));
+    expect(of("طلبة")).toContain("طلاب");
+  });
   it("join a broken plural to its singular, which a light stemmer cannot", () => {
     expect(of("تذاكر")).toContain(normalize("تذكرة"));
     expect(of("الأنواع")).toContain("نوع");
