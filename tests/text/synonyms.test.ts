@@ -24,6 +24,8 @@ describe("synonyms", () => {
     expect(of("تذاكر")).toContain(normalize("تذكرة"));
     expect(of("الأنواع")).toContain("نوع");
     expect(of("وزراء")).toContain("وزير");
+    expect(of("أوقات")).toContain("وقت");
+    expect(of("رؤساء")).toContain(normalize("رئيس"));
   });
   it("read a unit as people shorten it", () => {
     expect(of("كيلو")).toContain("كيلوغرام");
