@@ -229,11 +229,9 @@ export function decisionInputs(
   }
   // «ما اسم مدرب الشروق؟» answered by «المدرب روي ألميدا»: the noun right after the question
   // word only says a name or a kind is asked, which the answer gives without writing it.
-  const asked = question.kindAt < 0 ? undefined : query.words.findIndex((w) => w.position > question.kindAt);
-  if (asked !== undefined && asked >= 0) {
-    const w = query.words[asked]!;
-    if (isAskingNoun(question.words[w.position]!.text) && !holdsWord(mask, w)) weights[asked] = weights[asked]! * options.askingNounWeight;
-  }
+  const asked = question.kindAt < 0 ? -1 : query.words.findIndex((w) => w.position > question.kindAt);
+  const askedWord = query.words[asked];
+  if (askedWord && isAskingNoun(question.words[askedWord.position]!.text) && !holdsWord(mask, askedWord)) weights[asked]! *= options.askingNounWeight;
   // «كم يبلغ عدد محافظات مصر؟» answered by «27 محافظة»: with a number beside what is counted,
   // the words that only asked for an amount are answered, though the quote never writes them.
   const numberBesideFocus =
