@@ -53,7 +53,8 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     aliasOf,
     aliasSpellings: new FuzzyVocabulary(aliasOf.keys()),
     words: options.fuzzy ? new FuzzyVocabulary(indexWords()) : undefined,
-    names: () => (names ??= options.transliteration ? namesByKey(indexWords()) : new Map()),
+    names: () => (names ??= options.transliteration ? namesByKey(indexWords(), lookup.spellings) : new Map()),
+    spellings: (term) => analyze.cutSpellings(term),
     found: new Map(),
     meetInParagraph: (a, b) => {
       const [x, y] = [index.termIds.get(a), index.termIds.get(b)];

@@ -30,6 +30,8 @@ export interface LookupContext {
   words: FuzzyVocabulary | undefined;
   /** The index's words by their name skeletons (transliterate.ts), built on first need. */
   names(): Map<string, string[]>;
+  /** The words of the text an index term stands for, where its stem cut a name short («نادين» → «ناد»). */
+  spellings(term: string): string[];
   /** Do two index terms meet in some paragraph? (False for a term the index lacks.) */
   meetInParagraph(a: string, b: string): boolean;
   /** The index terms found right before (side -1) or after (side 1) an index term in the text. */
@@ -38,11 +40,15 @@ export interface LookupContext {
   found: Map<string, Found | undefined>;
 }
 
-/** Index terms by name skeleton, for finding a name written in the other script. */
-export function namesByKey(terms: Iterable<string>): Map<string, string[]> {
+/**
+ * Index terms by name skeleton, for finding a name written in the other script: the
+ * skeletons of each term and of the words of the text it stands for (`spellings`), since a
+ * light stem takes a name's ending for a suffix («نادين» → «ناد», «خوري» → «خور»).
+ */
+export function namesByKey(terms: Iterable<string>, spellings: (term: string) => string[] = () => []): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
   for (const term of terms) {
-    for (const key of nameKeys(term)) {
+    for (const key of new Set([term, ...spellings(term)].flatMap((w) => nameKeys(w)))) {
       const list = byKey.get(key);
       if (list) list.push(term);
       else byKey.set(key, [term]);
@@ -100,24 +106,33 @@ export const LOOKUPS: readonly Lookup[] = [
   {
     name: "a name in the other script",
     forStopWords: false,
-    find: (word, { names, vocabulary }) => {
+    find: (word, { names, spellings, vocabulary }) => {
       // A word the text holds in another form (its root key) is no foreign name.
       if (word.term && vocabulary.has(rootTerm(word.term))) return undefined;
       const latin = isLatinWord(word.text);
-      const candidates = [word.text, word.term ?? ""]
-        .flatMap((w) => nameKeys(w))
-        // Arabic skeletons of two letters are common words as often as names («عالم» ~ llama).
-        .filter((key) => latin || key.length >= 3)
-        .flatMap((key) => names().get(key) ?? [])
-        .filter((term) => isLatinWord(term) !== latin && (latin ? vowelsAgree(word.text, term) : vowelsAgree(term, word.text)));
+      const keys = new Set(
+        [word.text, word.term ?? ""]
+          .flatMap((w) => nameKeys(w))
+          // Arabic skeletons of two letters are common words as often as names («عالم» ~ llama).
+          .filter((key) => latin || key.length >= 3),
+      );
+      // Each candidate term by the spelling of it that sounds like the word (its stem, or a word of the text).
+      const candidates = [...new Set([...keys].flatMap((key) => names().get(key) ?? []))]
+        .flatMap((term) => [term, ...spellings(term)].filter((w) => nameKeys(w).some((key) => keys.has(key))).map((spelling) => ({ term, spelling })))
+        .filter(({ spelling }) => isLatinWord(spelling) !== latin && (latin ? vowelsAgree(word.text, spelling) : vowelsAgree(spelling, word.text)));
       if (!candidates.length) return undefined;
       // The spelling that opens alike, of about the same length, that writes the name's vowels;
       // then the most used (a name recurs, a chance match does not).
-      const vowels = (term: string) => (latin ? vowelsKept(word.text, term) : vowelsKept(term, word.text));
-      const rank = (term: string) => [onsetsAgree(word.text, term) ? 0 : 1, Math.abs(term.length - word.text.length), -vowels(term), -vocabulary.sentenceDf(term)];
+      const vowels = (spelling: string) => (latin ? vowelsKept(word.text, spelling) : vowelsKept(spelling, word.text));
+      const rank = ({ term, spelling }: { term: string; spelling: string }) => [
+        onsetsAgree(word.text, spelling) ? 0 : 1,
+        -vowels(spelling),
+        Math.abs(spelling.length - word.text.length),
+        -vocabulary.sentenceDf(term),
+      ];
       const better = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || a[3]! - b[3]!;
       const best = candidates.reduce((a, b) => (better(rank(b), rank(a)) < 0 ? b : a));
-      return { term: best };
+      return { term: best.term };
     },
   },
   {

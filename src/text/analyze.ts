@@ -34,20 +34,37 @@ export interface Analyzer {
   words(text: string): Word[];
   /** The index terms of a text, in order, without their places (for indexing). */
   terms(text: string): string[];
+  /**
+   * The words analysed so far whose stem is the word with an ending cut and nothing else
+   * («نادين» → «ناد», «خوري» → «خور»): a name the stem cut short, as the text writes it.
+   */
+  cutSpellings(term: string): string[];
 }
 
 const MAX_CACHE = 200_000;
+const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
 
 export function createAnalyzer(aliases: AliasGroup[] = []): Analyzer {
   const table = buildAliasTable(aliases);
   // Stemming the same word again and again dominates index build time.
   const termOf = new Map<string, string | null>();
+  const cut = new Map<string, Set<string>>();
+  let cutCount = 0;
   const termOfWord = (word: string): string | null => {
     let term = termOf.get(word);
     if (term === undefined) {
       term = isIndexable(word) ? stem(word) : null;
       if (termOf.size >= MAX_CACHE) termOf.clear();
       termOf.set(word, term);
+      // Remembered as the word is first stemmed, at no cost beyond it: a pass over the text
+      // for them took 2.6 s at 100,000 passages.
+      // Bounded like the cache: questions add their words too, for as long as the bot runs.
+      if (term && term !== word && word.length >= 4 && word.startsWith(term) && cutCount < MAX_CACHE && ARABIC_LETTERS.test(word)) {
+        const words = cut.get(term);
+        if (words) words.add(word);
+        else cut.set(term, new Set([word]));
+        cutCount++;
+      }
     }
     return term;
   };
@@ -72,7 +89,8 @@ export function createAnalyzer(aliases: AliasGroup[] = []): Analyzer {
     }
     return found;
   };
-  return Object.assign(analyze, { words, terms });
+  const cutSpellings = (term: string): string[] => [...(cut.get(term) ?? [])];
+  return Object.assign(analyze, { words, terms, cutSpellings });
 }
 
 function isIndexable(word: string): boolean {

@@ -38,6 +38,20 @@ describe("word look-ups", () => {
     expect(engine.explain("ماذا قالت Ruiz؟").words?.find((w) => w.asked === "ruiz")?.form).toBe("رويث");
   });
 
+  it("find a name whose stem lost its ending («نادين» → «ناد»), and rank by its written vowels before its length", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "a", paragraphs: ["ويقود الفريق الدكتورة نادين خوري، أستاذة علم الأحياء.", "وأكدت القراء أن الكتاب مفيد."] },
+        { id: "b", paragraphs: ["أعلنت الشركة عن هاتف جديد."] },
+      ),
+    );
+    const words = engine.explain("Nadine Khoury شو اختصاصها؟").words;
+    // «نادين» is indexed as «ناد» (its «ين» read as a plural): the name is found through the word as written.
+    expect(words?.find((w) => w.asked === "nadine")).toMatchObject({ form: "ناد", inQuote: "form" });
+    // «قراء» has Khoury's consonants and is nearer its length, but writes none of its vowels.
+    expect(words?.find((w) => w.asked === "khoury")?.form).toBe("خور");
+  });
+
   it("find a first name too short to match by its sounds beside the surname the text holds", () => {
     const engine = createEngine(
       shelf({ id: "a", paragraphs: ["وقالت إيفا مولر إن الفريق سيعود.", "وأكد ليو ماركيز أن المباراة صعبة."] }, { id: "b", paragraphs: ["أعلنت الشركة عن هاتف جديد."] }),
