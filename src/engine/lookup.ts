@@ -172,6 +172,26 @@ export const LOOKUPS: readonly Lookup[] = [
     },
   },
   {
+    name: "a word of the text with a slip in its ending",
+    forStopWords: false,
+    // «المفصولبن» for «المفصولين»: the slip hid the plural ending from the stemmer, so the stem
+    // is two letters from the text's «مفصول», too far for the correction above. Each likely
+    // slip or dropped letter is analysed again; one whose stem the stemmer can cut shorter,
+    // into a word of the text, is the word meant.
+    find: (word, { analyze, vocabulary }) => {
+      if (!word.term || word.text.length < 5 || word.text.length > MAX_FUZZY_LENGTH || !/^[\u0621-\u064A]+$/.test(word.text)) return undefined;
+      const dropped = [...word.text].map((_, i) => word.text.slice(0, i) + word.text.slice(i + 1));
+      let best: string | undefined;
+      for (const spelling of [...letterSlips(word.text), ...dropped]) {
+        const term = analyze(spelling)[0]?.term;
+        if (!term || term.length >= word.term.length || term.length < 3 || !vocabulary.has(term)) continue;
+        if (best === undefined || vocabulary.sentenceDf(term) > vocabulary.sentenceDf(best)) best = term;
+      }
+      if (!best) return undefined;
+      return isArabicWord(word.text) ? { term: best, needsContext: true } : { term: best };
+    },
+  },
+  {
     name: "a function word with a slipped letter",
     forStopWords: false,
     // «عو» for «هو», «التس» for «التي», «كتن» for «كان»: too short for the correction above,

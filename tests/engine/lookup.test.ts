@@ -22,6 +22,7 @@ describe("word look-ups", () => {
       "the word without a proclitic light stemming left on",
       "a word of the same meaning",
       "a word of the text one typo away",
+      "a word of the text with a slip in its ending",
       "a function word with a slipped letter",
       "two words of the text run together",
       "dialect or English word, in the text in another form",
@@ -50,6 +51,15 @@ describe("word look-ups", () => {
     expect(words?.find((w) => w.asked === "nadine")).toMatchObject({ form: "ناد", inQuote: "form" });
     // «قراء» has Khoury's consonants and is nearer its length, but writes none of its vowels.
     expect(words?.find((w) => w.asked === "khoury")?.form).toBe("خور");
+  });
+
+  it("correct a slip that hid a word's ending from the stemmer («المفصولبن» → «المفصولين»)", () => {
+    const engine = createEngine(
+      shelf({ id: "a", paragraphs: ["ومن بين المفصولين 37 سيدة من قسم النسيج.", "وقالت الشركة إنها ستطعن على الحكم."] }, { id: "b", paragraphs: ["أعلنت الشركة عن هاتف جديد."] }),
+    );
+    const { answer, words } = engine.explain("كم عدد السيدات بين العمال المفصولبن؟");
+    expect(words?.find((w) => w.asked === "المفصولبن")).toMatchObject({ form: "مفصول", inQuote: "form" });
+    expect(answer.results[0]?.quote).toContain("37 سيدة");
   });
 
   it("find a first name too short to match by its sounds beside the surname the text holds", () => {
