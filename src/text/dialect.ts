@@ -120,9 +120,10 @@ export function dialectVariants(word: string): string[] {
   // Egyptian and Maghrebi negation wraps the word: «مابيشتكوش», «ماغاديش», «موصلش» → the word inside.
   const negated = /^ما(...+)ش$/.exec(word) ?? /^م([^ا].{2,})ش$/.exec(word);
   if (negated) return [negated[1]!, ...dialectVariants(negated[1]!)];
-  // Levantine «هالتأخير» (this delay): the demonstrative ها on the article.
-  const demonstrative = /^ه(ال..+)$/.exec(word);
-  if (demonstrative) return [demonstrative[1]!, ...dialectVariants(demonstrative[1]!)];
+  // Levantine «هالتأخير» (this delay): the demonstrative ها on the article, also after a
+  // preposition («بهالحر», in this heat; «لهالسبب»).
+  const demonstrative = /^([وفبل]?)ه(ال..+)$/.exec(word);
+  if (demonstrative) return [demonstrative[1]! + demonstrative[2]!, ...dialectVariants(demonstrative[1]! + demonstrative[2]!)];
   // Maghrebi present «كيشوف», «كنعرف», «كتبغي»: the ك before the verb.
   const maghrebi = /^ك([يتن]..+)$/.exec(word);
   if (maghrebi) variants.push(maghrebi[1]!, ...(TABLE.get(maghrebi[1]!) ?? []));

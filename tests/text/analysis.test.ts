@@ -341,6 +341,9 @@ describe("dialect", () => {
     expect(dialectVariants(normalize("مبيشتغلش"))).toContain("يعمل");
     expect(dialectVariants(normalize("الجاي"))).toContain("القادم");
     expect(dialectVariants(normalize("الاتنين"))).toContain("الاثنان");
+    // The demonstrative «ها» on the article, alone or after a preposition.
+    expect(dialectVariants(normalize("هالتأخير"))).toContain(normalize("التأخير"));
+    expect(dialectVariants(normalize("بهالحر"))).toContain(normalize("بالحر"));
     // "wanting" has two MSA verbs; the text may use either
     expect(dialectVariants(normalize("بدها"))).toEqual(expect.arrayContaining(["تريد", "ترغب"]));
     expect(dialectVariants(normalize("موديل"))).toContain("نموذج");
