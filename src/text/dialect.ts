@@ -132,8 +132,9 @@ export function dialectVariants(word: string): string[] {
   if (what) variants.push(what[1]!, ...(TABLE.get(what[1]!) ?? []));
   // A plural verb without its silent alef («كملو», «شاركو»), as chats often write it.
   if (/^..+[^و]و$/.test(word) && !isStopWord(word)) variants.push(word + "ا", ...dialectVariants(word + "ا"));
-  // A plural verb the lexicon has in the singular: «يبلشوا» → «يبلش» → «يبدا» (the root key meets the plural).
-  const plural = /^(..+)وا$/.exec(word);
+  // A plural verb the lexicon has in the singular: «يبلشوا» → «يبلش» → «يبدا» (the root key meets the plural),
+  // and a past tense's «ت» likewise: «اشتغلت» → «اشتغل» → «عمل».
+  const plural = /^(..+)(?:وا|ت)$/.exec(word);
   if (plural) variants.push(...(TABLE.get(plural[1]!) ?? []));
   const verb = /^(?:[وف])?([هحب])([يتن]..+)$/.exec(word);
   if (verb) {

@@ -344,6 +344,8 @@ describe("dialect", () => {
     // The demonstrative «ها» on the article, alone or after a preposition.
     expect(dialectVariants(normalize("هالتأخير"))).toContain(normalize("التأخير"));
     expect(dialectVariants(normalize("بهالحر"))).toContain(normalize("بالحر"));
+    // A dialect verb's past-tense «ت», as its plural «وا», on the form the lexicon holds.
+    expect(dialectVariants(normalize("اشتغلت"))).toContain("عمل");
     // "wanting" has two MSA verbs; the text may use either
     expect(dialectVariants(normalize("بدها"))).toEqual(expect.arrayContaining(["تريد", "ترغب"]));
     expect(dialectVariants(normalize("موديل"))).toContain("نموذج");
