@@ -100,6 +100,9 @@ export function rootKey(stemmed: string): string {
       }
     }
   }
+  // Broken plurals فعائل (خسائر، رسائل، ضرائب، دقائق) meet their singulars فعالة/فعيلة (خسارة،
+  // رسالة، ضريبة، دقيقة) and their verbs (خسر) once «ائ» goes: the rule below takes one letter.
+  if (word.length === 5 && word[2] === "ا" && word[3] === "ي") word = word.slice(0, 2) + word[4];
   // The long vowel before the last radical marks a verbal noun or plural (اجبار، تدريب، سطور):
   // without it they meet their verbs and singulars (اجبر، تدرب، سطر).
   if (word.length >= 4 && /[اوي]/.test(word[word.length - 2]!)) word = word.slice(0, -2) + word.slice(-1);

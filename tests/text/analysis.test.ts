@@ -176,6 +176,10 @@ describe("stem (light10)", () => {
     for (const [plural, singular] of [["المناطق", "منطقة"], ["مدارس", "المدرسة"], ["المشاريع", "مشروع"], ["مقاعد", "مقعدا"]] as const) {
       expect(rootKey(stem(normalize(plural))), plural).toBe(rootKey(stem(normalize(singular))));
     }
+    // And فعائل meets فعالة/فعيلة and the verb.
+    for (const [plural, singular] of [["الخسائر", "خسارة"], ["خسائر", "خسرت"], ["رسائل", "الرسالة"], ["الضرائب", "ضريبة"], ["دقائق", "دقيقة"]] as const) {
+      expect(rootKey(stem(normalize(plural))), plural).toBe(rootKey(stem(normalize(singular))));
+    }
     // A تفعّل/تفاعل verb in the present meets its verbal noun.
     expect(rootKey(stem("يتوقف"))).toBe(rootKey(stem("التوقف")));
     expect(rootKey(stem("تتقاطع"))).toBe(rootKey(stem("تقاطع")));
