@@ -72,6 +72,10 @@ const ROOT_SUFFIXES = ["هما", "هم", "كم", "نا", "تم", "وا", "ت", "
 export function rootKey(stemmed: string): string {
   if (!isArabic(stemmed)) return stemmed;
   let word = stemmed;
+  // Broken plurals فعائل (خسائر، رسائل، ضرائب، نتائج) meet their singulars فعالة/فعيلة (خسارة،
+  // رسالة، ضريبة، نتيجة) and their verbs (خسر) once «ائ» goes: the long-vowel rule below takes
+  // one letter. Before the prefixes: the ن of «نتائج» is the root's.
+  if (word.length === 5 && word[2] === "ا" && word[3] === "ي") word = word.slice(0, 2) + word[4];
   if (word.length >= 5 && VERB_PREFIX.test(word)) {
     word = word.replace(VERB_PREFIX, "");
     // The ت of a تفعّل/تفاعل verb after its present prefix («يتوقف», «تتقاطع»), which its
@@ -100,9 +104,10 @@ export function rootKey(stemmed: string): string {
       }
     }
   }
-  // Broken plurals فعائل (خسائر، رسائل، ضرائب، دقائق) meet their singulars فعالة/فعيلة (خسارة،
-  // رسالة، ضريبة، دقيقة) and their verbs (خسر) once «ائ» goes: the rule below takes one letter.
-  if (word.length === 5 && word[2] === "ا" && word[3] === "ي") word = word.slice(0, 2) + word[4];
+  // أفاعيل/تفاعيل once their prefix is off (تقارير → قارير, أساليب → ساليب), and فعاليل (براميل،
+  // صناديق): the ا and the ي go, as the singular (تقرير، أسلوب، برميل) has neither.
+  if (word.length === 5 && word[1] === "ا" && word[3] === "ي") word = word[0] + word[2] + word[4];
+  else if (word.length === 6 && word[2] === "ا" && word[4] === "ي") word = word.slice(0, 2) + word[3] + word[5];
   // The long vowel before the last radical marks a verbal noun or plural (اجبار، تدريب، سطور):
   // without it they meet their verbs and singulars (اجبر، تدرب، سطر).
   if (word.length >= 4 && /[اوي]/.test(word[word.length - 2]!)) word = word.slice(0, -2) + word.slice(-1);

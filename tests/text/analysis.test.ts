@@ -180,6 +180,10 @@ describe("stem (light10)", () => {
     for (const [plural, singular] of [["الخسائر", "خسارة"], ["خسائر", "خسرت"], ["رسائل", "الرسالة"], ["الضرائب", "ضريبة"], ["دقائق", "دقيقة"]] as const) {
       expect(rootKey(stem(normalize(plural))), plural).toBe(rootKey(stem(normalize(singular))));
     }
+    // And أفاعيل/تفاعيل/فعاليل, and a فعائل whose ن is the root's.
+    for (const [plural, singular] of [["تقارير", "تقرير"], ["أساليب", "أسلوب"], ["براميل", "برميل"], ["صناديق", "صندوق"], ["نتائج", "نتيجة"]] as const) {
+      expect(rootKey(stem(normalize(plural))), plural).toBe(rootKey(stem(normalize(singular))));
+    }
     // A تفعّل/تفاعل verb in the present meets its verbal noun.
     expect(rootKey(stem("يتوقف"))).toBe(rootKey(stem("التوقف")));
     expect(rootKey(stem("تتقاطع"))).toBe(rootKey(stem("تقاطع")));
