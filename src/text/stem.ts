@@ -106,7 +106,7 @@ export function rootKey(stemmed: string): string {
   }
   // أفاعيل/تفاعيل once their prefix is off (تقارير → قارير, أساليب → ساليب), and فعاليل (براميل،
   // صناديق): the ا and the ي go, as the singular (تقرير، أسلوب، برميل) has neither.
-  if (word.length === 5 && word[1] === "ا" && word[3] === "ي") word = word[0] + word[2] + word[4];
+  if (word.length === 5 && word[1] === "ا" && word[3] === "ي") word = word[0]! + word[2]! + word[4]!;
   else if (word.length === 6 && word[2] === "ا" && word[4] === "ي") word = word.slice(0, 2) + word[3] + word[5];
   // The long vowel before the last radical marks a verbal noun or plural (اجبار، تدريب، سطور):
   // without it they meet their verbs and singulars (اجبر، تدرب، سطر).
