@@ -3,7 +3,7 @@
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { bracketedLife, holdsAnswerType, isAskingNoun, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
+import { bracketedLife, holdsAnswerType, isAskingNoun, lifeEvent, answersMeasure, isMeasure, type QuestionKind } from "../text/answer-type.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -232,10 +232,14 @@ export function decisionInputs(
   const asked = question.kindAt < 0 ? -1 : query.words.findIndex((w) => w.position > question.kindAt);
   const askedWord = query.words[asked];
   if (askedWord && isAskingNoun(question.words[askedWord.position]!.text) && !holdsWord(mask, askedWord)) weights[asked]! *= options.askingNounWeight;
+  // «كم طول الأنبوب؟» answered by «يمتد 1.2 كيلومتر»: the unit says what was measured, so the
+  // noun that asked for the measure is answered though the quote never writes it.
+  const measured = focus !== undefined && !holdsWord(mask, focus) && answersMeasure(quoted.quote, question.words[focus.position]!.text);
+  if (measured) weights[query.words.indexOf(focus!)] = 0;
   // «كم يبلغ عدد محافظات مصر؟» answered by «27 محافظة»: with a number beside what is counted,
   // the words that only asked for an amount are answered, though the quote never writes them.
-  const numberBesideFocus =
-    focus && (question.type === "number" || question.type === "price") ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan) : undefined;
+  const asksAmount = question.type === "number" || question.type === "price" || (question.type !== undefined && isMeasure(question.type));
+  const numberBesideFocus = focus && asksAmount && !measured ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan) : undefined;
   if (numberBesideFocus) query.words.forEach((w, i) => void (saysAmountAsked(question, w, focus) && (weights[i] = 0)));
   const words = query.words.map((w, i): WordInDecision => ({
     asked: question.words[w.position]!.text,
@@ -250,9 +254,10 @@ export function decisionInputs(
   const inputs: DecisionInputs = {
     quoteCoverage: coverage(query, weights, mask, options.rootWeight),
     titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
-    holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, question.type),
+    // A measure is also said without its unit («بثلاثين مرة قدر قطر الأرض»): any number will do here.
+    holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, isMeasure(question.type) ? "number" : question.type),
     kind: question.kind,
-    focusInQuote: focus ? holdsWord(mask, focus) : undefined,
+    focusInQuote: focus ? measured || holdsWord(mask, focus) : undefined,
     numberBesideFocus,
     definesSubject: quoted.definesSubject,
     wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,

@@ -4,8 +4,13 @@
 import { tokenize } from "./tokenize.ts";
 import { normalize } from "./normalize.ts";
 
-/** A price is a number with its currency (or «free»): «بكم…؟», «كم سعر…؟». */
-export type AnswerType = "number" | "time" | "price";
+/**
+ * A price is a number with its currency (or «free»): «بكم…؟», «كم سعر…؟». A measure is a
+ * number in its unit: «كم طول…؟» wants metres, «كم عمر…؟» years, «كم مدة…؟» a span of time.
+ */
+export type AnswerType = "number" | "time" | "price" | Measure;
+export type Measure = "length" | "weight" | "area" | "age" | "duration";
+export const isMeasure = (type: AnswerType): type is Measure => type in UNIT_WORDS;
 
 const QUESTION_WORDS: Record<string, AnswerType> = Object.fromEntries([
   // Iraqi «شكد», «اشكد» (how much).
@@ -23,6 +28,8 @@ const NUMBER_WORDS = [
   "عدة", "بضع", "عشرات",
   "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين",
   "تسعون", "تسعين", "مائتان", "مائتين", "مائتا", "مائتي", "الفان", "الفين", "مليونان", "مليونين",
+  // An age or a rank in tens: «في الثالثة والستين من عمره», «القرن العشرين».
+  ...["عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"].map((tens) => `ال${tens}`),
   // A dual is a count of two: «إجازة مدتها يومان», «مرتين», «ضعفين».
   ...["يوم", "شهر", "عام", "سنت", "اسبوع", "ساعت", "دقيقت", "مرت", "ضعف", "جولت", "هدف"].flatMap((unit) => [`${unit}ان`, `${unit}ين`]),
 ];
@@ -49,8 +56,39 @@ const TIME_SET = new Set(TIME_WORDS.map(normalize));
 const CURRENCY_SET = new Set(CURRENCY_WORDS.map(normalize));
 const RATES = new Set(["فائدة", "فايدة", "صرف", "خصم"].map(normalize));
 const FREE = new Set(["مجانا", "مجاني", "مجانية", "مجانيا", "بالمجان", "ببلاش"].map(normalize));
-/** Asking for a price: «كم سعر…؟», «قديش ثمن…؟», «كم يكلف…؟». */
-const PRICE_NOUNS = new Set(["سعر", "ثمن", "تكلفة", "تكلفه", "يكلف", "تكلف", "رسوم", "اسعار"].map(normalize));
+/** Asking for a price: «كم سعر…؟», «قديش ثمن…؟», «كم يكلف…؟», «كم راتب…؟». */
+const PRICE_NOUNS = new Set(["سعر", "ثمن", "تكلفة", "تكلفه", "كلفة", "يكلف", "تكلف", "رسوم", "اسعار", "راتب", "رواتب", "اجر", "اجرة"].map(normalize));
+
+/** What a measure is asked by: «كم طول…؟», «ما وزن…؟», «قديش عمره؟», «كم سنة…؟». */
+const MEASURE_NOUNS: Record<string, Measure> = Object.fromEntries(
+  (
+    [
+      ["length", ["طول", "عرض", "ارتفاع", "عمق", "مسافة", "سرعة"]],
+      ["weight", ["وزن"]],
+      ["area", ["مساحة"]],
+      ["age", ["عمر"]],
+      ["duration", ["مدة", "سنة", "سنوات", "سنين", "عام", "اعوام", "يوم", "ايام", "شهر", "اشهر", "شهور", "اسبوع", "اسابيع", "ساعة", "ساعات", "دقيقة", "دقائق"]],
+    ] as const
+  ).flatMap(([measure, words]) => words.map((w) => [normalize(w), measure as Measure])),
+);
+
+/** The measure a noun asks for, with its article or a pronoun: «الطول», «عمره», «مدتها». */
+export function measureNoun(word: string): Measure | undefined {
+  const bare = word.replace(/^ال/, "");
+  return MEASURE_NOUNS[bare] ?? MEASURE_NOUNS[bare.replace(/(?:هما|هم|هن|ها|ه)$/, "").replace(/ت$/, "ه")];
+}
+
+/** The units each measure is said in (after a number: «27 كيلومتراً», «ثماني سنوات»). */
+const UNIT_WORDS: Record<Measure, string[]> = {
+  length: ["متر", "امتار", "كيلومتر", "كيلومترات", "كلم", "كم", "سنتيمتر", "سنتيمترات", "سم", "مليمتر", "ملم", "ميل", "اميال", "قدم", "اقدام", "ياردة", "بوصة", "انش", "km", "m", "cm", "mm", "mi", "ft"],
+  weight: ["غرام", "غرامات", "جرام", "جرامات", "كيلوغرام", "كيلوغرامات", "كيلوجرام", "كيلوجرامات", "كغ", "كلغ", "كيلو", "طن", "اطنان", "رطل", "ارطال", "اونصة", "قيراط", "kg", "g", "t", "lb"],
+  area: ["هكتار", "هكتارات", "دونم", "دونمات", "فدان", "افدنة", "مربع", "مربعة", "كم2", "م2", "km2", "m2"],
+  age: ["عام", "اعوام", "سنة", "سنوات", "سنين", "ربيع"],
+  duration: ["ثانية", "ثوان", "ثواني", "دقيقة", "دقائق", "ساعة", "ساعات", "يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "شهور", "سنة", "سنوات", "سنين", "عام", "اعوام", "عقد", "عقود", "قرن", "قرون"],
+};
+const UNITS = Object.fromEntries(Object.entries(UNIT_WORDS).map(([measure, words]) => [measure, new Set(words.map(normalize))])) as Record<Measure, Set<string>>;
+/** An age said without a number before it: «في الثالثة والستين من عمره», «بعمر 30». */
+const AGE_WORDS = /^(?:[وفب]?ال|[وفب])?(?:عمر|اعمار)(?:ه|ها|هم|هما|هن)?$/;
 
 /** What a question asks for, by its question word (formal or dialect). */
 export type QuestionKind = "who" | "when" | "where" | "how many" | "why" | "how" | "what" | "yes/no";
@@ -88,7 +126,7 @@ export function questionKind(question: string): QuestionKind | undefined {
  * «ما سعر…؟», «في أي عام…؟». Elsewhere in a question they are its topic («ما سبب ارتفاع السعر؟»).
  */
 const ASKED_NOUNS: Record<string, AnswerType> = Object.fromEntries([
-  ...["سعر", "ثمن", "تكلفة", "رسوم"].map((w) => [normalize(w), "price" as const]),
+  ...["سعر", "ثمن", "تكلفة", "كلفة", "رسوم", "راتب", "اجر"].map((w) => [normalize(w), "price" as const]),
   ...["نسبة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل"].map((w) => [normalize(w), "number" as const]),
   ...["تاريخ", "عام", "سنة", "يوم", "موعد", "مدة"].map((w) => [normalize(w), "time" as const]),
 ]);
@@ -102,8 +140,10 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
   const rate = (i: number) => RATES.has((words[i] ?? "").replace(/^ال/, ""));
   for (const [i, word] of words.entries()) {
     const type = QUESTION_WORDS[word];
-    // «كم سعر…؟», «قديش ثمن…؟»: how much money.
-    if (type === "number" && PRICE_NOUNS.has((words[i + 1] ?? "").replace(/^ال/, ""))) return rate(i + 2) ? "number" : "price";
+    // «كم سعر…؟», «قديش ثمن…؟», «كم يبلغ طول…؟»: how much money, how long, how old.
+    const asked = COPULAS.has(words[i + 1] ?? "") ? i + 2 : i + 1;
+    if (type === "number" && PRICE_NOUNS.has((words[asked] ?? "").replace(/^ال/, ""))) return rate(asked + 1) ? "number" : "price";
+    if (type === "number" && measureNoun(words[asked] ?? "")) return measureNoun(words[asked]!);
     // «بكم ميلاً…؟», «بكم نقطة…؟»: by how many of a unit, which is no currency; «بكم في المئة…؟»: a percentage.
     if (type === "price" && (countsUnit(words[i + 1]) || percent(words, i + 1))) return "number";
     if (type) return type;
@@ -111,8 +151,12 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
   // The first word after the openers: «ما هي نسبة…», «في أي سنة…».
   const at = words.findIndex((w) => !OPENERS.has(w));
   const type = at < 0 ? undefined : ASKED_NOUNS[words[at]!.replace(/^ال/, "")];
+  if (type === "number") return measureNoun(words[at]!) ?? type;
   return type === "price" && rate(at + 1) ? "number" : type;
 }
+
+/** Verbs between «كم» and what it asks: «كم يبلغ طول…؟», «قديش كان عمره؟». */
+const COPULAS = new Set(["يبلغ", "تبلغ", "بلغ", "بلغت", "يصل", "تصل", "كان", "كانت", "يكون", "تكون"].map(normalize));
 
 const PERCENT = new Set(["بالمئة", "بالمائة", "المئة", "المائة", "بالمية", "%", "نسبة", "بنسبة"].map(normalize));
 
@@ -131,6 +175,7 @@ function countsUnit(word: string | undefined): boolean {
 
 /** Does the text hold something of that type: a digit, or a number or time word (with a clitic)? */
 export function holdsAnswerType(text: string, type: AnswerType): boolean {
+  if (isMeasure(type)) return holdsMeasure(text, type);
   if (type === "price") {
     const words = tokenize(text).map((t) => t.text);
     if (words.some((w) => FREE.has(w) || FREE.has(w.replace(/^[وفبل]/, "")))) return true;
@@ -142,6 +187,44 @@ export function holdsAnswerType(text: string, type: AnswerType): boolean {
   // A time with a pronoun: «طفولته», «عهدها», «شبابهم».
   const time = (word: string) => type === "time" && words.has(word.replace(/(?:هما|هم|هن|ها|ه)$/, "").replace(/ت$/, "ه"));
   return tokenize(text).some(({ text: word }) => /\d/.test(word) || words.has(word) || words.has(word.replace(proclitics, "")) || time(word) || time(word.replace(proclitics, "")));
+}
+
+/** A number with the measure's unit after it; an age also by «عمره», a duration by a dual («يومين»). */
+function holdsMeasure(text: string, measure: Measure): boolean {
+  const words = tokenize(text).map((t) => t.text);
+  const units = UNITS[measure];
+  // A unit with a clitic, in the accusative, or run into its number: «بطول», «كيلومتراً», «5كم».
+  const isUnit = (word: string) => {
+    const bare = word.replace(/^[\d.,]+/, "").replace(/^(?:[وفبل]?ال|[وفبل])/, "");
+    return units.has(word) || units.has(bare) || units.has(bare.replace(/ا$/, ""));
+  };
+  if (measure === "age" && words.some((w) => AGE_WORDS.test(w)) && holdsAnswerType(text, "number")) return true;
+  return words.some((word, i) => {
+    if (measure === "duration" && NUMBER_SET.has(word.replace(/^[وفبل]/, "")) && /(?:ان|ين)$/.test(word) && isUnit(word.replace(/(?:ان|ين)$/, "").replace(/ت$/, "ه"))) return true;
+    if (/^[\d.,]+[^\d.,]/.test(word) && isUnit(word)) return true;
+    if (!holdsAnswerType(word, "number")) return false;
+    // The unit follows the number and its other words («ثلاثة آلاف متر», «1.2 كيلومتر»); an
+    // area's after its length («كيلومتراً مربعاً»). Not «41 ثانية عام 2023»: a year is no age.
+    let j = i + 1;
+    while (j < words.length && holdsAnswerType(words[j]!, "number") && !isUnit(words[j]!)) j++;
+    return isUnit(words[j] ?? "") || (measure === "area" && isUnit(words[j + 1] ?? ""));
+  });
+}
+
+/** A side of a thing, measured in metres like its length: «1.2 كيلومتر» says nothing of how deep. */
+const SIDES = new Set(["عرض", "ارتفاع", "عمق"].map(normalize));
+
+/**
+ * Does the text answer the measure a noun asks for («طول», «عمره»): a number in its unit, and
+ * no other noun of that measure («كم عمق…؟» is not answered by «ارتفاعها 6 أمتار»).
+ */
+export function answersMeasure(text: string, noun: string): boolean {
+  const measure = measureNoun(noun);
+  if (!measure || SIDES.has(noun.replace(/^ال/, "")) || !holdsMeasure(text, measure)) return false;
+  return !tokenize(text).some(({ text: word }) => {
+    const bare = word.replace(/^[وفبل](?=ال)/, "");
+    return measureNoun(bare) === measure && !UNITS[measure].has(bare.replace(/^ال/, ""));
+  });
 }
 
 /** A currency with a clitic or run into its amount: «بالدولار», «ريالاً», «5000درهم». */

@@ -213,6 +213,21 @@ describe("the answer/abstain decision", () => {
     expect(weightOf("كم يبلغ عدد سكان مصر؟", "يبلغ")).toBeGreaterThan(0);
   });
 
+  it("counts a measure's noun as answered by a number in its unit, but not a side («عمق») by a length", () => {
+    const park = createEngine(
+      shelf(
+        { id: "park", title: "الحديقة الكبرى", paragraphs: ["افتتحت البلدية الحديقة الكبرى، وتمتد الحديقة على 40 هكتارا قرب النهر.", "وتضم الحديقة بحيرة يمتد شاطئها 1.2 كيلومتر."] },
+        { id: "bridge", title: "جسر المدينة", paragraphs: ["افتتحت الحكومة جسر المدينة فوق الخليج."] },
+      ),
+    );
+    const focus = (question: string) => park.explain(question).words?.find((w) => w.focus);
+    expect(focus("كم مساحة الحديقة الكبرى؟")?.weight).toBe(0);
+    expect(park.explain("كم مساحة الحديقة الكبرى؟").inputs!.focusInQuote).toBe(true);
+    // A shore 1.2 km long says nothing of how deep the lake is.
+    expect(focus("كم عمق البحيرة؟")?.weight).toBeGreaterThan(0);
+    expect(park.explain("كم عمق البحيرة؟").inputs!.focusInQuote).toBe(false);
+  });
+
   // A phone article and a match report: the referee and the price of gold are near their topics.
   const engine = createEngine(
     shelf(

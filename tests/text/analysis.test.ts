@@ -269,12 +269,12 @@ describe("stem: accusative tanween", () => {
   });
 });
 
-import { expectedAnswerType, holdsAnswerType } from "../../src/text/answer-type.ts";
+import { answersMeasure, expectedAnswerType, holdsAnswerType } from "../../src/text/answer-type.ts";
 
 describe("answer type", () => {
   it("reads how-many and when questions, formal and dialect", () => {
     expect(expectedAnswerType("كم عدد المشاركين؟")).toBe("number");
-    expect(expectedAnswerType("قديش عمره")).toBe("number");
+    expect(expectedAnswerType("قديش عمره")).toBe("age");
     expect(expectedAnswerType("متى نُشر البيان؟")).toBe("time");
     expect(expectedAnswerType("امتى نزل الخبر")).toBe("time");
     // Iraqi and Levantine: «شوكت» and «إمتين» (when), «شكد» (how much), «بيش» (for how much).
@@ -286,7 +286,7 @@ describe("answer type", () => {
     expect(expectedAnswerType("من هو زوكربيرج؟")).toBeUndefined();
     // A noun that asks for an amount or a time, right after the question word.
     expect(expectedAnswerType("ما هي نسبة المشاركين؟")).toBe("number");
-    expect(expectedAnswerType("ما مساحة البلد؟")).toBe("number");
+    expect(expectedAnswerType("ما مساحة البلد؟")).toBe("area");
     expect(expectedAnswerType("في أي عام أسس النادي؟")).toBe("time");
     // Elsewhere it is the question's topic.
     expect(expectedAnswerType("ما سبب ارتفاع السعر؟")).toBeUndefined();
@@ -304,6 +304,30 @@ describe("answer type", () => {
     for (const t of ["بسعر 899 ريالاً للتذكرة", "يبلغ 5000درهم", "تكلف $30", "ثمنه ٢٠ ديناراً", "والدخول مجاني لجميع الزوار"]) expect(holdsAnswerType(t, "price"), t).toBe(true);
     // A number that is no money: the count of writers, a year.
     for (const t of ["يضم 22 كاتباً ومترجماً", "منذ عام 2019", "السعر مرتفع", "22 رحلة بين لشبونة والخليج"]) expect(holdsAnswerType(t, "price"), t).toBe(false);
+  });
+  it("reads which measure is asked, past a verb", () => {
+    expect(expectedAnswerType("كم يبلغ طول النفق؟")).toBe("length");
+    expect(expectedAnswerType("قديش وزن الشنطة؟")).toBe("weight");
+    expect(expectedAnswerType("كم مدة الرحلة؟")).toBe("duration");
+    expect(expectedAnswerType("كم كان عمره؟")).toBe("age");
+    // A count is no measure; «كم راتب…؟» asks for money.
+    expect(expectedAnswerType("كم عدد الأطباء؟")).toBe("number");
+    expect(expectedAnswerType("كم راتب المدير؟")).toBe("price");
+  });
+  it("finds a measure: a number in its unit", () => {
+    for (const t of ["يمتد النفق 1.2 كيلومتر", "بطول ثلاثة آلاف متر", "مسار 5كم"]) expect(holdsAnswerType(t, "length"), t).toBe(true);
+    expect(holdsAnswerType("مساحتها 103 آلاف كيلومتر مربع", "area")).toBe(true);
+    expect(holdsAnswerType("حقيبة يدوية بوزن 7 كيلوغرامات", "weight")).toBe(true);
+    expect(holdsAnswerType("إجازة مدتها يومان", "duration")).toBe(true);
+    for (const t of ["ألا يقل عمر المستخدم عن 16 عاماً", "رجل في الثالثة والستين من عمره"]) expect(holdsAnswerType(t, "age"), t).toBe(true);
+    // A number in another unit, or a year that is no age.
+    for (const t of ["بزمن قدره 41 ثانية عام 2023", "في عام 2000", "من عمره الطويل"]) expect(holdsAnswerType(t, "age"), t).toBe(false);
+    expect(holdsAnswerType("بوزن 7 كيلوغرامات", "length")).toBe(false);
+  });
+  it("answers a measure only where no other measure of its unit is named", () => {
+    expect(answersMeasure("يمتد الأنبوب 1.2 كيلومتر تحت الأرض", "طول")).toBe(true);
+    expect(answersMeasure("ويبلغ ارتفاعها نحو 6 أمتار", "عمق")).toBe(false);
+    expect(answersMeasure("يمتد الأنبوب 1.2 كيلومتر", "عدد")).toBe(false);
   });
   it("finds numbers and times in text", () => {
     expect(holdsAnswerType("بلغ السعر ٥٠٠ دولار", "number")).toBe(true);
