@@ -151,7 +151,10 @@ export const LOOKUPS: readonly Lookup[] = [
     // «الأماكن» of a text that says «المواقع»: it stands only where it meets another of the
     // question's words (query.ts), as a word of another sense seldom does.
     find: (word, { analyze, vocabulary }) => {
-      const known = synonymsOf(word.text).flatMap((w) => analyze(w).map((t) => t.term)).filter((t) => vocabulary.has(t));
+      const terms = synonymsOf(word.text).flatMap((w) => analyze(w).flatMap((t) => (t.term ? [t.term] : [])));
+      // Else with the «و»/«ف» light stemming leaves on a short word of the text: «وتوّج» for «توج».
+      const plain = terms.filter((t) => vocabulary.has(t));
+      const known = plain.length ? plain : terms.flatMap((t) => [`و${t}`, `ف${t}`]).filter((t) => vocabulary.has(t));
       if (!known.length) return undefined;
       return { term: known.reduce((a, b) => (vocabulary.sentenceDf(a) <= vocabulary.sentenceDf(b) ? a : b)), needsContext: true };
     },

@@ -184,6 +184,18 @@ describe("word look-ups", () => {
     expect(explained.words?.find((w) => w.asked === "الاماكن")?.form).toBeUndefined();
   });
 
+  it("meet a word of the same meaning written with «و», which light stemming leaves on a short word", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "race", paragraphs: ["وتوّج العداء الكيني بلقب فئة الرجال في سباق المدينة.", "وشارك في السباق ألف عداء."] },
+        { id: "fair", paragraphs: ["وتقام الندوات في مواقع عدة من المدينة."] },
+      ),
+    );
+    const explained = engine.explain("من فاز بلقب الرجال؟");
+    expect(explained.words?.find((w) => w.asked === "فاز")).toMatchObject({ form: "وتوج", lookedUp: true, inQuote: "form" });
+    expect(explained.answer.results[0]).toMatchObject({ documentId: "race", paragraph: 1 });
+  });
+
   it("do not correct a word into one a slip of the finger cannot make", () => {
     // ص and ل are neither neighbours on the keyboard nor alike in sound: «عاصمة» is no typo of «عالم».
     const { words } = createEngine(shelf({ id: "a", paragraphs: ["هذا أكبر عالم في التاريخ."] })).explain("ما هي عاصمة فرنسا؟");
