@@ -12,7 +12,7 @@ const words = (list: string) => new Set(list.split(" ").map(normalize));
 const CUES: Record<DetailField, Set<string>> = {
   author: words("كتب كتبه كتبها كتبت انكتب انكتبت اتكتب اتكتبت كاتب كاتبة الكاتب الكاتبة كاتبه كاتبها مؤلف المؤلف بقلم محرر المحرر صحفي الصحفي الصحفية مراسل المراسل author writer wrote written"),
   published: new Set(),
-  publisher: words("موقع الموقع مصدر مصدره المصدر ناشر الناشر جريدة الجريدة صحيفة الصحيفة منصة publisher"),
+  publisher: words("موقع الموقع مصدر مصدره المصدر ناشر الناشر جريدة الجريدة صحيفة الصحيفة مجلة المجلة وكالة الوكالة قناة القناة منصة publisher"),
   url: words("رابط الرابط رابطه لينك اللينك link url"),
   title: words("عنوان العنوان عنوانه title"),
 };
