@@ -90,7 +90,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .filter((word) => word && !DROPPED.has(word) && !/\d/.test(word)),
 );
 
-const PROCLITIC = /^[وفبلك]/;
+// Not «ك» (like): it goes on nouns, and «كلية» (a college) is no «ك» + dialect «ليه».
+const PROCLITIC = /^[وفبل]/;
 const PRONOUN_SUFFIX = /(?:هما|هم|هن|ها|كم|نا)$/;
 // A one-letter pronoun (ه ك ي) is also how a noun ends once ة is written ه («تذكرة», «كلمة»,
 // «طاقة»), or a nisba: only on the prepositions and particles that take pronouns is it one.
