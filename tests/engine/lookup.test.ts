@@ -196,6 +196,18 @@ describe("word look-ups", () => {
     expect(explained.answer.results[0]).toMatchObject({ documentId: "race", paragraph: 1 });
   });
 
+  it("read «طول» as length, not as Egyptian «على طول» (always)", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "port", paragraphs: ["وتشمل التوسعة إنشاء رصيف جديد بطول 1.6 كيلومتر.", "ويعمل الميناء دائماً على مدار الساعة."] },
+        { id: "fair", paragraphs: ["وتقام الندوات في مواقع عدة من المدينة."] },
+      ),
+    );
+    const explained = engine.explain("ما طول الرصيف الجديد؟");
+    expect(explained.words?.find((w) => w.asked === "طول")).toMatchObject({ form: undefined, inQuote: "root" });
+    expect(explained.answer.results[0]).toMatchObject({ documentId: "port", paragraph: 1 });
+  });
+
   it("do not correct a word into one a slip of the finger cannot make", () => {
     // ص and ل are neither neighbours on the keyboard nor alike in sound: «عاصمة» is no typo of «عالم».
     const { words } = createEngine(shelf({ id: "a", paragraphs: ["هذا أكبر عالم في التاريخ."] })).explain("ما هي عاصمة فرنسا؟");
