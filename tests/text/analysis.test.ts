@@ -351,6 +351,10 @@ describe("answer type", () => {
 import { dialectVariants } from "../../src/text/dialect.ts";
 
 describe("dialect", () => {
+  it("leaves alone a dialect word whose MSA sense is the commoner: length, role, champion, prison, sugar, increase", () => {
+    for (const w of ["طول", "دور", "بطل", "حبس", "سكر", "زيادة"]) expect(dialectVariants(normalize(w)), w).toEqual([]);
+  });
+
   it("maps dialect words to their MSA forms", () => {
     expect(dialectVariants(normalize("يسوي"))).toContain("يفعل");
     // People and family: «كام عيلة…؟», «السواق».
