@@ -160,6 +160,18 @@ const COPULAS = new Set(["يبلغ", "تبلغ", "بلغ", "بلغت", "يصل",
 
 const PERCENT = new Set(["بالمئة", "بالمائة", "المئة", "المائة", "بالمية", "%", "نسبة", "بنسبة"].map(normalize));
 
+const YEAR_NOUNS = new Set(["عام", "العام", "لعام", "بعام", "سنة", "السنة", "لسنة", "بسنة", "منذ"].map(normalize));
+
+/**
+ * Is the number at word i a share or a year («بنسبة 17 بالمئة», «عام 2024»)? Neither counts
+ * the things a «كم X؟» asks about. `words` are normalised, as the analyser gives them.
+ */
+export function isShareOrYear(words: string[], i: number): boolean {
+  const word = words[i] ?? "";
+  if (PERCENT.has(word) || percent(words, i + 1) || /%$/.test(word) || /^ب?نسب[هة]$/.test(words[i - 1] ?? "")) return true;
+  return /^[وفبل]?(?:1[5-9]|20)\d\d$/.test(word) && YEAR_NOUNS.has(words[i - 1] ?? "");
+}
+
 /** «في المئة», «بالمئة», «%» at word i. */
 function percent(words: string[], i: number): boolean {
   return PERCENT.has(words[i] ?? "") || (words[i] === "في" && PERCENT.has(words[i + 1] ?? ""));

@@ -45,6 +45,11 @@ describe("the answer/abstain decision", () => {
     expect(farms("تعرض المزارع في المهرجان تمورا فاخرة وأصنافا نادرة، فيما تفتتح اللجنة سوقا إلكترونية في 2027.").numberBesideFocus).toBe(false);
     // No number at all is the answer-type check's to judge, not this one's.
     expect(farms("تعرض المزارع في المهرجان تمورا فاخرة.")).toMatchObject({ holdsAskedType: false, numberBesideFocus: undefined });
+    // A share or a year beside what is counted counts nothing, unless a share is asked.
+    expect(farms("وزادت المزارع في المهرجان بنسبة 17 بالمئة.").numberBesideFocus).toBe(false);
+    expect(farms("وشاركت المزارع في المهرجان عام 2024.").numberBesideFocus).toBe(false);
+    const share = createEngine(shelf({ id: "festival", paragraphs: ["وزادت المزارع في المهرجان بنسبة 17 بالمئة."] })).explain("كم نسبة زيادة المزارع في المهرجان؟").inputs!;
+    expect(share.numberBesideFocus).not.toBe(false);
   });
 
   it("refuses a question that names nothing: a lone verb on a shelf of several articles, unless it follows up on one", () => {
