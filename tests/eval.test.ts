@@ -41,9 +41,9 @@ describe.each([
   // Written in the twelfth round by another writer, likewise.
   ["shelf-holdout4", 0.77, 0.69],
   // Written in the thirteenth round by another writer, likewise.
-  ["shelf-holdout5", 0.7, 0.44],
+  ["shelf-holdout5", 0.73, 0.42],
   // Written in the fourteenth round by another writer: first reading top-1 0.732, refused 0.500.
-  ["shelf-holdout6", 0.71, 0.48],
+  ["shelf-holdout6", 0.73, 0.48],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
@@ -60,7 +60,7 @@ describe("passage benchmarks", () => {
     expect(arcd.questions).toBe(702);
     expect(arcd.top1).toBeGreaterThanOrEqual(0.76); // Lucene BM25 + ArabicAnalyzer: 0.661
     expect(arcd.recallAt3).toBeGreaterThanOrEqual(0.9);
-    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.64);
+    expect(arcd.quoteHoldsAnswer).toBeGreaterThanOrEqual(0.645);
     expect(arcd.refused).toBeGreaterThanOrEqual(0.615);
   });
   it("ARCD dev, counting its articles' repeated paragraphs: an answer another paragraph also writes", () => {
