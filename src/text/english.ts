@@ -60,6 +60,29 @@ const GLOSSARY: Record<string, string[]> = {
   // law and news
   court: ["محكمة"], parliament: ["البرلمان", "مجلس النواب"], vote: ["تصويت"], decision: ["قرار"], plan: ["خطة"],
   project: ["مشروع"], report: ["تقرير"], news: ["خبر", "أخبار"], article: ["مقال"], author: ["كاتب"], interview: ["مقابلة"],
+  judge: ["قاضي", "القاضي"], ruling: ["حكم"], lawyer: ["محامي"], police: ["الشرطة"], strike: ["إضراب"], workers: ["العمال"],
+  worker: ["عامل"], employees: ["الموظفين"], employee: ["موظف"], salary: ["راتب"], salaries: ["الرواتب"], wage: ["أجر"], wages: ["الأجور"],
+  // energy, ports, building, size
+  energy: ["الطاقة"], solar: ["الشمسية"], power: ["الطاقة", "الكهرباء"], electricity: ["الكهرباء"], plant: ["محطة"],
+  capacity: ["القدرة", "السعة", "الطاقة الاستيعابية"], port: ["ميناء"], ship: ["سفينة"], ships: ["السفن"],
+  container: ["حاوية"], containers: ["الحاويات"], bridge: ["جسر"], road: ["طريق"], building: ["مبنى"], museum: ["متحف"],
+  length: ["طول"], height: ["ارتفاع"], depth: ["عمق"], area: ["مساحة"], size: ["حجم"], distance: ["مسافة"],
+  location: ["موقع"], opening: ["افتتاح"], visitors: ["الزوار"], visitor: ["زائر"], population: ["السكان"], residents: ["السكان"],
+  // nature, weather, disasters
+  bird: ["طائر"], birds: ["الطيور"], migration: ["هجرة"], species: ["أنواع", "نوع"], water: ["المياه", "الماء"],
+  weather: ["الطقس"], heat: ["الحر", "الحرارة"], heatwave: ["موجة حر"], heatstroke: ["ضربة شمس"], temperature: ["درجة الحرارة"],
+  rain: ["الأمطار"], flood: ["فيضان"], floods: ["الفيضانات"], fire: ["حريق"], fires: ["الحرائق"], damage: ["الأضرار"],
+  deaths: ["الوفيات"], victims: ["الضحايا"], injured: ["المصابين"],
+  // medicine and science
+  hospital: ["مستشفى"], vaccine: ["لقاح"], vaccines: ["اللقاحات"], virus: ["فيروس"], bacteria: ["البكتيريا"],
+  antibiotic: ["مضاد حيوي"], drug: ["دواء"], medicine: ["دواء"], treatment: ["علاج"], tracking: ["تتبع"], patent: ["براءة اختراع"],
+  // school, prizes, sport
+  school: ["مدرسة"], university: ["جامعة"], students: ["الطلاب"], student: ["طالب"], exam: ["امتحان"], teacher: ["معلم"],
+  winner: ["الفائز"], prize: ["جائزة"], award: ["جائزة"], race: ["سباق"], runner: ["عداء"], runners: ["العدائين"],
+  record: ["الرقم القياسي"], medal: ["ميدالية"], medals: ["الميداليات"],
+  // money and people in charge
+  loan: ["قرض"], funding: ["تمويل"], investors: ["المستثمرين"], startup: ["شركة ناشئة"], owner: ["مالك"],
+  engineer: ["مهندس"], architect: ["مهندس معماري"], chairman: ["رئيس مجلس الإدارة"], president: ["رئيس"], sponsor: ["راعي", "رعاية"],
 };
 
 const TABLE = new Map(Object.entries(GLOSSARY).map(([word, forms]) => [word, forms.map(normalize)]));

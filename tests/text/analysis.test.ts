@@ -447,6 +447,11 @@ describe("English words in Arabic questions", () => {
     expect(arabicForEnglish("enemies")).toEqual([normalize("أعداء")]);
     expect(arabicForEnglish("zuckerberg")).toEqual([]);
   });
+  it("covers the news of ports, energy, health, courts and sport as well as technology", () => {
+    for (const [english, arabic] of [["capacity", "القدرة"], ["containers", "الحاويات"], ["judge", "قاضي"], ["heatwave", "موجة حر"], ["runners", "العدائين"], ["loan", "قرض"]]) {
+      expect(arabicForEnglish(english!), english).toContain(normalize(arabic!));
+    }
+  });
   it("treats a detached article or preposition as a stop word", () => {
     expect(terms("ال EU بال AI")).toEqual(["eu", "ai"]);
   });
