@@ -100,7 +100,7 @@ const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 export function namesUnknown(question: Question, query: Query, titleMask: Map<number, number>): boolean {
   const inTitles = [...titleMask.values()].reduce((all, mask) => all | mask, 0);
   const latin = query.words.flatMap((w, i) => (LATIN_NAME.test(question.words[w.position]!.text) ? [{ w, i }] : []));
-  return latin.length > 0 && latin.every(({ w, i }) => w.form === undefined && !(inTitles & (1 << i)));
+  return latin.length > 0 && latin.every(({ w, i }) => w.form === undefined && w.rootId === undefined && !(inTitles & (1 << i)));
 }
 
 /** Near-copies passed over before giving up: an archive of one text many times over has no rival to it. */

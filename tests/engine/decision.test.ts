@@ -89,6 +89,9 @@ describe("the answer/abstain decision", () => {
     expect(asked("من هو الرئيس التنفيذي لشركة Nexorra؟").namesUnknown).toBe(false);
     expect(engine.answer("من هو الرئيس التنفيذي لشركة Nexora؟").answered).toBe(true);
     expect(asked("من هو الرئيس التنفيذي للشركة؟").namesUnknown).toBe(false);
+    // An English word the text writes in Arabic, in another form («price» → «سعر» of «بسعر»): no unknown name.
+    const cars = createEngine(shelf({ id: "launch", paragraphs: ["وتطرح الشركة السيارة بسعر 150 ألف درهم."] }, { id: "fair", paragraphs: ["وتقام الندوات في المدينة."] }));
+    expect(cars.explain("كم price السيارة؟").inputs!.namesUnknown).toBe(false);
   });
 
   it("halves it when the quote holds only one word of a question of three or more", () => {
