@@ -67,7 +67,7 @@ const MEASURE_NOUNS: Record<string, Measure> = Object.fromEntries(
       ["weight", ["وزن"]],
       ["area", ["مساحة"]],
       ["age", ["عمر"]],
-      ["duration", ["مدة", "سنة", "سنوات", "سنين", "عام", "اعوام", "يوم", "ايام", "شهر", "اشهر", "شهور", "اسبوع", "اسابيع", "ساعة", "ساعات", "دقيقة", "دقائق"]],
+      ["duration", ["مدة", "زمن", "سنة", "سنوات", "سنين", "عام", "اعوام", "يوم", "ايام", "شهر", "اشهر", "شهور", "اسبوع", "اسابيع", "ساعة", "ساعات", "دقيقة", "دقائق"]],
     ] as const
   ).flatMap(([measure, words]) => words.map((w) => [normalize(w), measure as Measure])),
 );
@@ -127,7 +127,7 @@ export function questionKind(question: string): QuestionKind | undefined {
  */
 const ASKED_NOUNS: Record<string, AnswerType> = Object.fromEntries([
   ...["سعر", "ثمن", "تكلفة", "كلفة", "رسوم", "راتب", "اجر"].map((w) => [normalize(w), "price" as const]),
-  ...["نسبة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل"].map((w) => [normalize(w), "number" as const]),
+  ...["نسبة", "قيمة", "مبلغ", "مساحة", "طول", "عرض", "ارتفاع", "وزن", "حجم", "عمر", "سرعة", "مسافة", "كمية", "معدل", "زمن"].map((w) => [normalize(w), "number" as const]),
   ...["تاريخ", "عام", "سنة", "يوم", "موعد", "مدة"].map((w) => [normalize(w), "time" as const]),
 ]);
 /** What the asked-for noun follows: «ما»، «شو»، «أي»… and the pronoun («ما هي», «ماهو»). */

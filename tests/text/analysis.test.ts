@@ -309,6 +309,7 @@ describe("answer type", () => {
     expect(expectedAnswerType("كم يبلغ طول النفق؟")).toBe("length");
     expect(expectedAnswerType("قديش وزن الشنطة؟")).toBe("weight");
     expect(expectedAnswerType("كم مدة الرحلة؟")).toBe("duration");
+    expect(expectedAnswerType("ما الزمن الذي سجلته بطلة السباق؟")).toBe("duration");
     expect(expectedAnswerType("كم كان عمره؟")).toBe("age");
     // A count is no measure; «كم راتب…؟» asks for money.
     expect(expectedAnswerType("كم عدد الأطباء؟")).toBe("number");
