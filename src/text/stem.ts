@@ -48,6 +48,8 @@ function isArabic(word: string): boolean {
   return /^[\u0600-\u06FF]+$/.test(word);
 }
 
+const FUTURE_VERB = /^س[يت]/;
+
 export function stem(word: string): string {
   // «و2005», «ب100»: a proclitic before a number, which is the term.
   if (/^[وفبلك]\d/.test(word)) return word.slice(1);
@@ -55,7 +57,8 @@ export function stem(word: string): string {
   if (word.length >= 5) word = word.replace(PROCLITIC_BEFORE_ARTICLE, "");
   word = stripPrefix(word);
   // The alef of accusative tanween (مشغلًا → مشغلا once harakat are gone) hides the noun.
-  if (word.length >= 5 && word.endsWith("ا")) word = word.slice(0, -1);
+  // Not on a future verb, whose final alef is its hamza's: «ستبدأ», «سيقرأ».
+  if (word.length >= 5 && word.endsWith("ا") && !(word.length === 5 && FUTURE_VERB.test(word))) word = word.slice(0, -1);
   return stripSuffixes(word);
 }
 

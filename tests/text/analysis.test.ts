@@ -267,6 +267,11 @@ describe("stem: accusative tanween", () => {
     expect(stem("سابقا")).toBe(stem("السابق"));
     expect(stem("معا")).toBe("معا"); // too short to touch
   });
+  it("keeps the alef of a future verb's hamza, so «ستبدأ» meets «يبدأ» by its root key", () => {
+    expect(rootKey(stem(normalize("ستبدأ")))).toBe(rootKey(stem(normalize("يبدأ"))));
+    expect(rootKey(stem(normalize("سيقرأ")))).toBe(rootKey(stem(normalize("تقرأ"))));
+    expect(stem(normalize("سنوياً"))).toBe(stem(normalize("سنوي")));
+  });
 });
 
 import { answersMeasure, expectedAnswerType, holdsAnswerType } from "../../src/text/answer-type.ts";
