@@ -16,14 +16,9 @@ export const isRootTerm = (term: string): boolean => term.startsWith(ROOT_MARK);
  */
 const PROCLITIC = /^(?:[بلك](?=[\u0621-\u064A]{2})|[وف](?=[\u0621-\u064A]{3}))/;
 
-const TA_BEFORE_PRONOUN = /^[\u0621-\u064A]{2}ت$/;
-
 export function withRootKeys(terms: string[]): string[] {
   const keys = terms.map(rootTerm);
   // Also the root key of the word without it, so «سعر» finds «بسعر» (at the root key's weight).
   for (const term of terms) if (PROCLITIC.test(term)) keys.push(rootTerm(term.slice(1)));
-  // «مدته», «سنته», «لغته»: before a pronoun ة is written ت, which light stemming keeps on a
-  // three-letter word (it may be the root's: «بيته», «وقته»); the key without it meets «مدة».
-  for (const term of terms) if (TA_BEFORE_PRONOUN.test(term)) keys.push(rootTerm(term.slice(0, 2)));
   return [...terms, ...keys];
 }
