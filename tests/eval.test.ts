@@ -3,7 +3,7 @@
 // on any shelf fails here.
 import { describe, expect, it } from "vitest";
 import { passageRows, QUESTION_SETS, questionSetRow } from "../src/eval/report.ts";
-import { readJsonLines, type EvalQuestion } from "../src/eval/evaluate.ts";
+import { evaluatePassages, readJsonLines, type EvalQuestion } from "../src/eval/evaluate.ts";
 
 const set = (name: string) => QUESTION_SETS.find((s) => s.set === name)!;
 
@@ -50,6 +50,18 @@ describe.each([
     expect(row.top1).toBeGreaterThanOrEqual(top1);
     expect(row.refused).toBeGreaterThanOrEqual(refused);
     if (row.details) expect(row.details.right).toBe(row.details.of);
+  });
+});
+
+describe("a passage set's measures", () => {
+  it("compare a gold answer with the quote whatever runs of spaces the article writes", () => {
+    const text = "نادي الهلال السعودي هو نادٍ رياضيّ،  ثقافيّ، اجتماعيّ سعودي أُسس عام 1957.";
+    const set = {
+      knowledge: { dir: "(test)", aliases: [], documents: [{ id: "hilal", file: "(test)", meta: { title: "نادي الهلال السعودي", publisher: "Wikipedia", language: "ar" }, paragraphs: [text] }, { id: "other", file: "(test)", meta: { title: "كرة السلة", publisher: "Wikipedia", language: "ar" }, paragraphs: ["كرة السلة رياضة جماعية."] }] },
+      questions: [{ id: "q", question: "ما هو نادي الهلال السعودي؟", gold: "hilal-1", answer: "هو نادٍ رياضيّ، ثقافيّ، اجتماعيّ" }],
+      locate: new Map([["hilal-1", { documentId: "hilal", paragraph: 1 }]]),
+    };
+    expect(evaluatePassages(set, {}, { nearTopic: false })[0]!.quoteHoldsAnswer).toBe(1);
   });
 });
 

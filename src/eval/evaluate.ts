@@ -157,6 +157,13 @@ export interface PassageScore {
   quoteHoldsAnswerInArticle: number;
 }
 
+/**
+ * Text as a gold answer is compared with a quote: normalised, with runs of spaces as one (as
+ * SQuAD's evaluation does): ARCD's answers write one space where the article has two
+ * («رياضيّ،  ثقافيّ»).
+ */
+const comparable = (text: string) => normalize(text).replace(/\s+/g, " ").trim();
+
 /** Articles titled and paragraphed as in `passages.jsonl` ("<article>-<paragraph>" ids, a title each). */
 export function passageArticles(dir: string): PassageSet {
   const file = join(dir, "passages.jsonl");
@@ -190,9 +197,9 @@ export function evaluatePassages(set: PassageSet, options: Partial<EngineOptions
     const rank = engine.rankParagraphs(q.question, 10).findIndex(isGold);
     const answer = engine.answer(q.question);
     const first = answer.results[0];
-    const asked = normalize(q.answer).trim();
-    const holdsInArticle = answer.answered && !!first && first.documentId === gold.documentId && normalize(first.quote).includes(asked);
-    const elsewhere = documentById.get(gold.documentId)!.paragraphs.some((text, p) => p + 1 !== gold.paragraph && normalize(text).includes(asked));
+    const asked = comparable(q.answer);
+    const holdsInArticle = answer.answered && !!first && first.documentId === gold.documentId && comparable(first.quote).includes(asked);
+    const elsewhere = documentById.get(gold.documentId)!.paragraphs.some((text, p) => p + 1 !== gold.paragraph && comparable(text).includes(asked));
     row.set(q.id, { rank: rank < 0 ? Infinity : rank + 1, holds: holdsInArticle && isGold(first!), holdsInArticle, answered: answer.answered, refused: false, elsewhere });
   }
   if (nearTopic) {
