@@ -6,7 +6,7 @@ import { createAnalyzer } from "../text/analyze.ts";
 import { isRootTerm, rootTerm } from "../text/expand.ts";
 import type { Answer, AnswerOptions, Engine, KnowledgeBase, Result } from "../types.ts";
 import type { Hit } from "../search/bm25.ts";
-import { confidence, decisionInputs, weightsWithin, type DecisionInputs, type Quoted, type WordInDecision } from "./decision.ts";
+import { confidence, decisionInputs, numberBeside, weightsWithin, type DecisionInputs, type Quoted, type WordInDecision } from "./decision.ts";
 import { sentenceMask } from "./coverage.ts";
 import { namesByKey, singleWordAliases, type LookupContext } from "./lookup.ts";
 import { withDefaults, type EngineOptions } from "./options.ts";
@@ -90,6 +90,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     rootOf: (termId) => (rootOfTerm ??= rootIds())[termId]!,
     weightsIn: (query, document) => weightsWithin(query, document, table, index, 0),
     termScore: (sentence, termId, weight) => index.termScore(sentence, termId, weight),
+    numberBeside: (sentence, focus) => numberBeside(table.text(sentence), focus, analyze, options.countSpan),
   };
   function indexWords() {
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));

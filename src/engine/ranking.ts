@@ -15,6 +15,8 @@ export interface PairContext {
   weightsIn(query: Query, document: number): number[];
   /** What a query term adds to the sentence's BM25 score (bm25.ts, `termScore`). */
   termScore(sentence: number, termId: number, weight: number): number;
+  /** Does a number stand beside the focus in the sentence (decision.ts, `numberBeside`)? */
+  numberBeside?(sentence: number, focus: Query["words"][number]): boolean | undefined;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface PairContext {
  * - a definition question («ما هو X؟») whose X is an article's subject (its title; of several,
  *   the shortest title): the article's opening sentence goes first, since that is where an
  *   article says what its subject is;
+ * - a "how many" question whose best sentence's numbers count something else: a sentence of
+ *   the same paragraph with a number beside what is counted, within `countedNumberTie`;
  * - a "how many"/"when" question whose best sentence holds no number or time: a sentence
  *   that holds one goes first, if it is of the same paragraph and within `answerTypeNearTie`
  *   of its score, or of another within `answerTypeOtherParagraphTie`. Their words about
@@ -44,6 +48,7 @@ export function rank({ hits, titleMask }: Candidates, question: Question, query:
   preferFocus(hits, question, query, options);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
+  if (pairs) preferCounted(hits, question, query, pairs, options.countedNumberTie);
   return hits;
 }
 
@@ -176,4 +181,18 @@ function preferAskedPart(hits: Hit[], query: Query, titleMask: Map<number, numbe
     if (score > bestScore) [best, bestScore] = [i, score];
   }
   if (best > 0) hits.unshift(...hits.splice(best, 1));
+}
+
+/**
+ * «كم مرة أقيمت البطولة؟»: when the best sentence's numbers count something else (a year, a
+ * share, or a number far from what is asked: decision.ts, `numberBeside`), a sentence of the same
+ * paragraph with a number beside it («21 مرة») goes first, within `tie` of the best score.
+ */
+function preferCounted(hits: Hit[], question: Question, query: Query, pairs: PairContext, tie: number): void {
+  const top = hits[0];
+  const focus = focusOf(question, query);
+  if (!top || !focus || question.kind !== "how many" || question.type !== "number" || !pairs.numberBeside) return;
+  if (pairs.numberBeside(top.unit, focus) !== false) return;
+  const next = hits.findIndex((h) => h.group === top.group && h.score >= tie * top.score && pairs.numberBeside!(h.unit, focus) === true);
+  if (next > 0) hits.unshift(...hits.splice(next, 1));
 }

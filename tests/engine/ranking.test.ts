@@ -159,3 +159,16 @@ describe("adjacentPairs", () => {
   });
 });
 
+
+describe("a how-many question's counted number", () => {
+  const knowledge = shelf(
+    { id: "player", title: "اللاعب سالم", paragraphs: ["سجل اللاعب سالم أول هدف له في الدوري عام 2010 مع فريق المدينة. وانتقل بعدها إلى نادي الساحل حيث قضى خمسة مواسم. وسجل سالم في الدوري حتى اليوم 35 هدفا."] },
+    { id: "league", title: "الدوري", paragraphs: ["يقام الدوري كل عام بمشاركة عشرين فريقا."] },
+  );
+  const quote = (options = {}) => createEngine(knowledge, options).answer("كم هدفا سجل اللاعب سالم في الدوري؟").results[0]!.quote;
+  it("puts first the sentence of the paragraph whose number counts what is asked, not one with a year beside it", () => {
+    expect(quote()).toContain("35 هدفا");
+    // Off, the sentence with the year goes first: the rule is what moves it.
+    expect(quote({ countedNumberTie: 2 })).not.toContain("35 هدفا");
+  });
+});
