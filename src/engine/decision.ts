@@ -3,7 +3,7 @@
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { bracketedLife, holdsAnswerType, isAskingNoun, isShareOrYear, lifeEvent, answersMeasure, isMeasure, type QuestionKind } from "../text/answer-type.ts";
+import { answersMeasure, asksShare, bracketedLife, holdsAnswerType, isAskingNoun, isMeasure, isShareOrYear, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -89,9 +89,6 @@ export function numberBeside(quote: string, focus: QueryWord, analyze: Analyzer,
   // A share or a year counts nothing: «كم حاوية…؟» is not answered by «الحاويات بنسبة 17 بالمئة».
   return focusAt.some((f) => numberAt.some((n) => Math.abs(f - n) <= span && (sharesCount || !isShareOrYear(texts, n))));
 }
-
-/** «ما نسبة…؟», «كم في المئة…؟», «ما معدل…؟»: a share is the answer. */
-const asksShare = (question: Question) => question.words.some((w) => /نسب|مئ|مائ|%|معدل/.test(w.text));
 
 /** A Latin-script word of three letters or more: a name or an English word. */
 const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
@@ -244,7 +241,7 @@ export function decisionInputs(
   // «كم يبلغ عدد محافظات مصر؟» answered by «27 محافظة»: with a number beside what is counted,
   // the words that only asked for an amount are answered, though the quote never writes them.
   const asksAmount = question.type === "number" || question.type === "price" || (question.type !== undefined && isMeasure(question.type));
-  const numberBesideFocus = focus && asksAmount && !measured ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan, asksShare(question)) : undefined;
+  const numberBesideFocus = focus && asksAmount && !measured ? numberBeside(quoted.quote, focus, context.analyze, options.countSpan, asksShare(question.words.map((w) => w.text))) : undefined;
   if (numberBesideFocus) query.words.forEach((w, i) => void (saysAmountAsked(question, w, focus) && (weights[i] = 0)));
   const words = query.words.map((w, i): WordInDecision => ({
     asked: question.words[w.position]!.text,

@@ -90,7 +90,7 @@ export function createEngine(knowledge: KnowledgeBase, overrides: Partial<Engine
     rootOf: (termId) => (rootOfTerm ??= rootIds())[termId]!,
     weightsIn: (query, document) => weightsWithin(query, document, table, index, 0),
     termScore: (sentence, termId, weight) => index.termScore(sentence, termId, weight),
-    numberBeside: (sentence, focus) => numberBeside(table.text(sentence), focus, analyze, options.countSpan),
+    numberBeside: (sentence, focus, sharesCount) => numberBeside(table.text(sentence), focus, analyze, options.countSpan, sharesCount),
   };
   function indexWords() {
     return [...index.termIds.keys()].filter((term) => !isRootTerm(term));

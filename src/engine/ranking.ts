@@ -1,7 +1,7 @@
 // Stage 4, ranking: the order of the retrieved sentences. BM25 decides, except where
 // its words tie and something else tells which sentence can hold the answer.
 import type { Hit } from "../search/bm25.ts";
-import { isDefinitionWord, isHonorific, isNamingWord } from "../text/answer-type.ts";
+import { asksShare, isDefinitionWord, isHonorific, isNamingWord } from "../text/answer-type.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Question } from "./question.ts";
 import { focusOf, holdsWord, type Query } from "./query.ts";
@@ -16,7 +16,7 @@ export interface PairContext {
   /** What a query term adds to the sentence's BM25 score (bm25.ts, `termScore`). */
   termScore(sentence: number, termId: number, weight: number): number;
   /** Does a number stand beside the focus in the sentence (decision.ts, `numberBeside`)? */
-  numberBeside?(sentence: number, focus: Query["words"][number]): boolean | undefined;
+  numberBeside?(sentence: number, focus: Query["words"][number], sharesCount: boolean): boolean | undefined;
 }
 
 /**
@@ -192,7 +192,8 @@ function preferCounted(hits: Hit[], question: Question, query: Query, pairs: Pai
   const top = hits[0];
   const focus = focusOf(question, query);
   if (!top || !focus || question.kind !== "how many" || question.type !== "number" || !pairs.numberBeside) return;
-  if (pairs.numberBeside(top.unit, focus) !== false) return;
-  const next = hits.findIndex((h) => h.group === top.group && h.score >= tie * top.score && pairs.numberBeside!(h.unit, focus) === true);
+  const shares = asksShare(question.words.map((w) => w.text));
+  if (pairs.numberBeside(top.unit, focus, shares) !== false) return;
+  const next = hits.findIndex((h) => h.group === top.group && h.score >= tie * top.score && pairs.numberBeside!(h.unit, focus, shares) === true);
   if (next > 0) hits.unshift(...hits.splice(next, 1));
 }

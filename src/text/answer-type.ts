@@ -172,6 +172,9 @@ export function isShareOrYear(words: string[], i: number): boolean {
   return /^[وفبل]?(?:1[5-9]|20)\d\d$/.test(word) && YEAR_NOUNS.has(words[i - 1] ?? "");
 }
 
+/** «ما نسبة…؟», «كم في المئة…؟», «ما معدل…؟»: a share is the answer (the question's normalised words). */
+export const asksShare = (words: string[]): boolean => words.some((w) => /نسب|مئ|مائ|%|معدل/.test(w));
+
 /** «في المئة», «بالمئة», «%» at word i. */
 function percent(words: string[], i: number): boolean {
   return PERCENT.has(words[i] ?? "") || (words[i] === "في" && PERCENT.has(words[i + 1] ?? ""));
