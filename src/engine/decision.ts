@@ -83,9 +83,9 @@ export function numberBeside(quote: string, focus: QueryWord, analyze: Analyzer,
   const words = analyze.words(quote);
   const at = (test: (i: number) => boolean) => words.flatMap((_, i) => (test(i) ? [i] : []));
   const focusAt = at((i) => words[i]!.term !== undefined && withRootKeys([words[i]!.term!]).some((key) => focus.terms.includes(key)));
-  const texts = words.map((w) => w.text);
   const numberAt = at((i) => holdsAnswerType(words[i]!.text, "number"));
   if (!focusAt.length || !numberAt.length) return undefined;
+  const texts = words.map((w) => w.text);
   // A share or a year counts nothing: «كم حاوية…؟» is not answered by «الحاويات بنسبة 17 بالمئة».
   return focusAt.some((f) => numberAt.some((n) => Math.abs(f - n) <= span && (sharesCount || !isShareOrYear(texts, n))));
 }
