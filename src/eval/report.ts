@@ -43,6 +43,7 @@ export const QUESTION_SETS: QuestionSet[] = [
   { set: "shelf-holdout4", knowledge: "tests/fixtures/shelf-holdout4", questions: "tests/eval/shelf-holdout4.jsonl" },
   { set: "shelf-holdout5", knowledge: "tests/fixtures/shelf-holdout5", questions: "tests/eval/shelf-holdout5.jsonl" },
   { set: "shelf-holdout6", knowledge: "tests/fixtures/shelf-holdout6", questions: "tests/eval/shelf-holdout6.jsonl" },
+  { set: "shelf-holdout7", knowledge: "tests/fixtures/shelf-holdout7", questions: "tests/eval/shelf-holdout7.jsonl" },
 ];
 export const ARCD_DIR = "tests/data/arcd-dev";
 export const XQUAD_DIR = "tests/data/xquad-ar";
