@@ -256,8 +256,10 @@ export function decisionInputs(
   const inputs: DecisionInputs = {
     quoteCoverage: coverage(query, weights, mask, options.rootWeight),
     titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
-    // A measure is also said without its unit («بثلاثين مرة قدر قطر الأرض»): any number will do here.
-    holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, isMeasure(question.type) ? "number" : question.type),
+    // A measure is also said without its unit («بثلاثين مرة قدر قطر الأرض»): beside the noun
+    // that asks for it, any number will do. Without that noun, only a number in the unit
+    // answers: «كم عمر العداء؟» is not answered by his time, «ساعتان و6 دقائق».
+    holdsAskedType: question.type === undefined ? undefined : holdsAnswerType(quoted.quote, isMeasure(question.type) && (!focus || holdsWord(mask, focus)) ? "number" : question.type),
     kind: question.kind,
     focusInQuote: focus ? measured || holdsWord(mask, focus) : undefined,
     numberBesideFocus,

@@ -236,6 +236,19 @@ describe("the answer/abstain decision", () => {
     expect(park.explain("كم عمق البحيرة؟").inputs!.focusInQuote).toBe(false);
   });
 
+  it("takes any number for a measure beside the noun that asks it, and only a number in its unit without it", () => {
+    const race = createEngine(
+      shelf(
+        { id: "race", title: "ماراثون المدينة", paragraphs: ["فاز العداء سامي بالماراثون بزمن ساعتين و6 دقائق.", "وبلغ طول المسار 42 كيلومترا."] },
+        { id: "bridge", title: "جسر المدينة", paragraphs: ["افتتحت الحكومة جسر المدينة فوق الخليج."] },
+      ),
+    );
+    // His time is no age: the quote holds a number, but neither «عمر» nor a number of years.
+    expect(race.explain("كم عمر العداء سامي؟").inputs!.holdsAskedType).toBe(false);
+    expect(race.explain("كم زمن العداء سامي؟").inputs!.holdsAskedType).toBe(true);
+    expect(race.explain("كم طول مسار الماراثون؟").inputs!.holdsAskedType).toBe(true);
+  });
+
   // A phone article and a match report: the referee and the price of gold are near their topics.
   const engine = createEngine(
     shelf(
