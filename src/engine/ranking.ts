@@ -2,6 +2,8 @@
 // its words tie and something else tells which sentence can hold the answer.
 import type { Hit } from "../search/bm25.ts";
 import { asksShare, isDefinitionWord, isHonorific, isNamingWord } from "../text/answer-type.ts";
+import { normalize } from "../text/normalize.ts";
+import { isVerb } from "../text/words.ts";
 import type { EngineOptions } from "./options.ts";
 import type { Question } from "./question.ts";
 import { focusOf, holdsWord, type Query } from "./query.ts";
@@ -32,6 +34,8 @@ export interface PairContext {
  * - a sentence holding the question's focus (its asked-for word, «مرضعة» in «من هي مرضعة
  *   الملك سعود؟») over a near-tied one of the same paragraph that lacks it: the paragraph
  *   and title fields, which its sentences share, and a name's word pairs had made them tie;
+ *   for a who-question asking for a role, over one of the same article within
+ *   `focusOtherParagraphTie` (`asksWhoByNoun`);
  * - a definition question («ما هو X؟») whose X is an article's subject (its title; of several,
  *   the shortest title): the article's opening sentence goes first, since that is where an
  *   article says what its subject is;
@@ -45,7 +49,7 @@ export interface PairContext {
 export function rank({ hits, titleMask }: Candidates, question: Question, query: Query, table: SentenceTable, options: EngineOptions, pairs?: PairContext): Hit[] {
   if (pairs && options.proximityWeight > 0) preferAdjacentWords(hits, query, table, pairs, options);
   if (pairs) preferAskedPart(hits, query, titleMask, table, pairs, options);
-  preferFocus(hits, question, query, options);
+  preferFocus(hits, question, query, options, table);
   preferOpening(hits, question, query, titleMask, table);
   preferAnswerType(hits, question, table, options);
   if (pairs) preferCounted(hits, question, query, pairs, options.countedNumberTie);
@@ -120,12 +124,29 @@ function preferOpening(hits: Hit[], question: Question, query: Query, titleMask:
   if (at > 0) hits.unshift(...hits.splice(at, 1));
 }
 
-function preferFocus(hits: Hit[], question: Question, query: Query, options: EngineOptions): void {
+function preferFocus(hits: Hit[], question: Question, query: Query, options: EngineOptions, table: SentenceTable): void {
   const top = hits[0];
   const focus = focusOf(question, query);
   if (!top || !focus || holdsWord(top.unitMask, focus)) return;
-  const next = hits.findIndex((h) => h.group === top.group && h.score >= options.focusNearTie * top.score && holdsWord(h.unitMask, focus));
-  if (next > 0) hits.unshift(...hits.splice(next, 1));
+  const near = hits.findIndex((h) => h.group === top.group && h.score >= options.focusNearTie * top.score && holdsWord(h.unitMask, focus));
+  if (near > 0) return void hits.unshift(...hits.splice(near, 1));
+  if (!asksWhoByNoun(question, focus)) return;
+  const d = table.documentOfSentence(top.unit);
+  const far = hits.findIndex((h) => h.group !== top.group && h.score >= options.focusOtherParagraphTie * top.score && holdsWord(h.unitMask, focus) && table.documentOfSentence(h.unit) === d);
+  if (far > 0) hits.unshift(...hits.splice(far, 1));
+}
+
+const RELATIVES = new Set(["الذي", "التي", "اللي", "الي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"].map(normalize));
+
+/**
+ * «من هو مدير مستشفى الأمل؟»: a who-question asking for a role (a noun) is answered where the
+ * role is named («وقال مدير المستشفى…»), however much better the opening restates the
+ * rest, which names the article's subject. Not a verb («من فاز…؟» is answered by «أحرز»), nor a
+ * category before a relative («من هو اللاعب الذي…؟»: what he did is asked, not «اللاعب»).
+ */
+function asksWhoByNoun(question: Question, focus: Query["words"][number]): boolean {
+  const word = question.words[focus.position]!.text;
+  return question.kind === "who" && !isVerb(word) && !RELATIVES.has(question.words[focus.position + 1]?.text ?? "");
 }
 
 function preferAnswerType(hits: Hit[], question: Question, table: SentenceTable, options: EngineOptions): void {

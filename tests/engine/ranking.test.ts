@@ -130,6 +130,25 @@ describe("ranking", () => {
     expect(createEngine(knowledge, { focusNearTie: 0.85 }).answer(question).results[0]!.quote).toContain("مرضعة");
   });
 
+  it("puts first, for a who-question asking for a role, the paragraph of the article that names the role", () => {
+    const knowledge = shelf(
+      {
+        id: "hospital",
+        title: "مستشفى النور في الزرقاء يفتتح وحدة للقلب",
+        paragraphs: [
+          "افتتح مستشفى النور التخصصي في الزرقاء وحدة جديدة لجراحة القلب بكلفة 9 ملايين دينار.",
+          "وتضم الوحدة غرفتين للعمليات وعشرين سريرا.",
+          "وقال مدير المستشفى الدكتور سامي الحايك إن الوحدة ستجري 800 عملية سنويا.",
+        ],
+      },
+      { id: "school", title: "مدرسة جديدة في الكرك", paragraphs: ["افتتحت الوزارة مدرسة جديدة في الكرك.", "وقال مدير المدرسة إن الطلاب سيبدأون الدراسة في أيلول."] },
+    );
+    const first = (question: string, options = {}) => createEngine(knowledge, options).answer(question).results[0]!.quote;
+    // The opening restates the hospital's whole name and outscores the sentence with «مدير».
+    expect(first("من هو مدير مستشفى النور التخصصي؟", { focusOtherParagraphTie: 2 })).toContain("افتتح");
+    expect(first("من هو مدير مستشفى النور التخصصي؟")).toContain("سامي الحايك");
+  });
+
   it("puts first, among near-tied sentences, the one keeping the question's word pairs together", () => {
     const knowledge = shelf({
       id: "ottoman",
