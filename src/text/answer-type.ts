@@ -113,9 +113,9 @@ export function questionKind(question: string): QuestionKind | undefined {
   const words = tokenize(question).map((t) => t.text);
   for (let i = 0; i < words.length; i++) {
     const kind = KIND_WORDS[words[i]!];
-    // «من وين»، «من أين»، «من متى»: «من» is "from" there, and the next word asks.
+    // «من وين»، «من أين»، «من متى»، «من أي بلد»: «من» is "from" there, and the next word asks.
     const next = KIND_WORDS[words[i + 1] ?? ""];
-    if (kind === "who" && (next === "where" || next === "when")) return next;
+    if (kind === "who" && (next === "where" || next === "when" || words[i + 1] === "اي")) return next;
     if (kind) return kind;
   }
   return undefined;
