@@ -4,6 +4,7 @@
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
 import { answersMeasure, asksShare, bracketedLife, holdsAnswerType, isAskingNoun, isMeasure, isShareOrYear, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
+import { isCountryName } from "../text/countries.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
 import type { EngineOptions } from "./options.ts";
@@ -42,7 +43,8 @@ export interface DecisionInputs {
   namesNothing: boolean;
   /**
    * Every Latin-script name in the question («Tesla», «PayPal») is one the shelf lacks in every
-   * spelling, and no look-up found it: the question is about something the articles never name.
+   * spelling, and no look-up found it, or a short question names a country the shelf lacks
+   * (`namesUnknownCountry`): the question is about something the articles never name.
    */
   namesUnknown: boolean;
   /**
@@ -96,8 +98,25 @@ const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 /** Does the question write Latin-script words, none of which the articles or their titles hold in any form? */
 export function namesUnknown(question: Question, query: Query, titleMask: Map<number, number>): boolean {
   const inTitles = [...titleMask.values()].reduce((all, mask) => all | mask, 0);
-  const latin = query.words.flatMap((w, i) => (LATIN_NAME.test(question.words[w.position]!.text) ? [{ w, i }] : []));
-  return latin.length > 0 && latin.every(({ w, i }) => w.form === undefined && w.rootId === undefined && !(inTitles & (1 << i)));
+  const latin = query.words.flatMap((w, i) => (LATIN_NAME.test(question.words[w.position]!.text) ? [i] : []));
+  return latin.length > 0 && latin.every((i) => unknownWord(query.words[i]!, i, inTitles));
+}
+
+/**
+ * Does a short question («ما عاصمة أستراليا؟») name a country that no article or title holds
+ * in any form? Only when the quote holds at most one other word of it: a longer question
+ * names its article's country as context, which the article may never write («…على مستوى
+ * العراق في امتحان القبول؟» of a story told from Baghdad).
+ */
+export function namesUnknownCountry(question: Question, query: Query, titleMask: Map<number, number>, wordsHeld: number): boolean {
+  if (wordsHeld > 1) return false;
+  const inTitles = [...titleMask.values()].reduce((all, mask) => all | mask, 0);
+  return query.words.some((w, i) => isCountryName(question.words[w.position]!.text) && unknownWord(w, i, inTitles));
+}
+
+/** The articles lack the word in every form and every look-up, and no title holds it. */
+function unknownWord(w: QueryWord, i: number, inTitles: number): boolean {
+  return w.form === undefined && w.rootId === undefined && !(inTitles & (1 << i));
 }
 
 /** Near-copies passed over before giving up: an archive of one text many times over has no rival to it. */
@@ -253,6 +272,7 @@ export function decisionInputs(
     weight: Math.round(weights[i]! * 1000) / 1000,
   }));
   const inTitle = context.titleMask.get(d) ?? 0;
+  const wordsHeld = query.words.filter((w) => holdsWord(mask, w)).length;
   const inputs: DecisionInputs = {
     quoteCoverage: coverage(query, weights, mask, options.rootWeight),
     titleCoverage: share(context.globalWeights, context.titleMask.get(d) ?? 0),
@@ -264,11 +284,11 @@ export function decisionInputs(
     focusInQuote: focus ? measured || holdsWord(mask, focus) : undefined,
     numberBesideFocus,
     definesSubject: quoted.definesSubject,
-    wordsHeld: query.words.filter((w) => holdsWord(mask, w)).length,
+    wordsHeld,
     words: query.words.length,
     runnerUp: runnerUpShare(context.hits, table, index, options.duplicateShare, focus && mask & focus.formBit ? context.scoreInArticle : undefined),
     namesNothing: question.loneVerb && context.titleMask.size === 0 && table.documents.length > 1 && !context.followUp,
-    namesUnknown: namesUnknown(question, query, context.titleMask),
+    namesUnknown: namesUnknown(question, query, context.titleMask) || namesUnknownCountry(question, query, context.titleMask, wordsHeld),
     restatesTitle:
       !quoted.definesSubject &&
       quoted.sentences[0] === table.firstSentence[d] &&

@@ -94,6 +94,21 @@ describe("the answer/abstain decision", () => {
     expect(cars.explain("كم price السيارة؟").inputs!.namesUnknown).toBe(false);
   });
 
+  it("takes a short question naming a country the shelf never writes for one about something it does not cover", () => {
+    const engine = createEngine(
+      shelf(
+        { id: "hospital", title: "مستشفى النور يفتتح وحدة للقلب", paragraphs: ["افتتح مستشفى النور وحدة للقلب، في خطوة تخفف الضغط على مستشفيات العاصمة.", "وقال مدير المستشفى إن الوحدة تضم عشرين سريرا."] },
+        { id: "jordan", title: "أمطار في الأردن", paragraphs: ["هطلت أمطار غزيرة على الأردن يوم الأحد."] },
+      ),
+    );
+    const asked = (question: string) => engine.explain(question).inputs!;
+    expect(asked("ما عاصمة أستراليا؟").namesUnknown).toBe(true);
+    expect(engine.answer("ما عاصمة أستراليا؟").answered).toBe(false);
+    // A country the shelf writes, with a proclitic; and one named as context of a longer question.
+    expect(asked("ما عاصمة الأردن؟").namesUnknown).toBe(false);
+    expect(asked("كم سريرا تضم وحدة القلب في مستشفى النور بمصر؟").namesUnknown).toBe(false);
+  });
+
   it("halves it when the quote holds only one word of a question of three or more", () => {
     expect(confidence(inputs({ wordsHeld: 1, words: 3 }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
     expect(confidence(inputs({ wordsHeld: 1, words: 2 }), DEFAULTS)).toBeCloseTo(0.8);
