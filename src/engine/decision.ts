@@ -3,7 +3,7 @@
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { answersMeasure, asksShare, bracketedLife, holdsAnswerType, isAskingNoun, isMeasure, isShareOrYear, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
+import { answersMeasure, asksShare, ordinalRank, bracketedLife, holdsAnswerType, isAskingNoun, isMeasure, isShareOrYear, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
 import { isCountryName } from "../text/countries.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
@@ -53,6 +53,11 @@ export interface DecisionInputs {
    * is asked beyond it the article may not say at all.
    */
   restatesTitle: boolean;
+  /**
+   * The question asks for one rank of a thing («النسخة الخامسة») and the quote names another
+   * («النسخة السادسة»), never the one asked: it is about another edition, round or place.
+   */
+  otherRank: boolean;
 }
 
 export function confidence(inputs: DecisionInputs, options: EngineOptions): number {
@@ -74,6 +79,8 @@ export function confidence(inputs: DecisionInputs, options: EngineOptions): numb
   if (inputs.namesUnknown) value *= options.unknownNamePenalty;
   // Unless it holds the number or time asked for: a lede gives the headline's figures.
   if (inputs.restatesTitle && !inputs.numberBesideFocus && inputs.holdsAskedType !== true) value *= options.restatesTitlePenalty;
+  // «من فاز بالنسخة الخامسة؟» quoted from the sixth edition's report: another edition's winner.
+  if (inputs.otherRank) value *= options.answerTypePenalty;
   return value;
 }
 
@@ -90,6 +97,19 @@ export function numberBeside(quote: string, focus: QueryWord, analyze: Analyzer,
   const texts = words.map((w) => w.text);
   // A share or a year counts nothing: «كم حاوية…؟» is not answered by «الحاويات بنسبة 17 بالمئة».
   return focusAt.some((f) => numberAt.some((n) => Math.abs(f - n) <= span && (sharesCount || !isShareOrYear(texts, n))));
+}
+
+/** Does the quote give the question's ranked noun («النسخة الخامسة») only with other ranks? */
+export function otherRank(question: Question, quote: string, analyze: Analyzer): boolean {
+  const asked = question.words.flatMap((w, i) => {
+    const rank = ordinalRank(w.text);
+    const noun = question.words[i - 1]?.term;
+    return rank !== undefined && noun ? [{ rank, noun }] : [];
+  });
+  if (!asked.length) return false;
+  const words = analyze.words(quote);
+  const ranks = new Set(words.map((w) => ordinalRank(w.text)));
+  return asked.some(({ rank, noun }) => !ranks.has(rank) && words.some((w, i) => w.term === noun && ordinalRank(words[i + 1]?.text ?? "") !== undefined));
 }
 
 /** A Latin-script word of three letters or more: a name or an English word. */
@@ -295,6 +315,7 @@ export function decisionInputs(
       query.words.some((_, i) => !(inTitle & (1 << i))) &&
       query.words.some((w) => holdsWord(mask, w)) &&
       query.words.every((w, i) => !holdsWord(mask, w) || inTitle & (1 << i)),
+    otherRank: otherRank(question, quoted.quote, context.analyze),
   };
   return { inputs, words };
 }

@@ -323,3 +323,17 @@ export function bracketedLife(text: string): { birth: boolean; death: boolean } 
   }
   return { birth, death };
 }
+
+/** Ordinals, masculine and feminine, by rank: «الخامسة» and «الخامس» are both 5. */
+const ORDINALS: Record<string, number> = Object.fromEntries(
+  [
+    ["اول", "اولى"], ["ثاني", "ثانية"], ["ثالث", "ثالثة"], ["رابع", "رابعة"], ["خامس", "خامسة"], ["سادس", "سادسة"],
+    ["سابع", "سابعة"], ["ثامن", "ثامنة"], ["تاسع", "تاسعة"], ["عاشر", "عاشرة"],
+  ].flatMap((forms, rank) => forms.map((form) => [normalize(form), rank + 1])),
+);
+
+/** The rank an ordinal with the article says («الخامسة», «بالنسخة الخامسة» → 5), or undefined. */
+export function ordinalRank(word: string): number | undefined {
+  const bare = word.replace(/^(?:[وفبل]?ال|لل)/, "");
+  return bare !== word ? ORDINALS[bare] : undefined;
+}

@@ -18,6 +18,7 @@ const inputs = (over: Partial<DecisionInputs>): DecisionInputs => ({
   namesNothing: false,
   namesUnknown: false,
   restatesTitle: false,
+  otherRank: false,
   ...over,
 });
 
@@ -107,6 +108,19 @@ describe("the answer/abstain decision", () => {
     // A country the shelf writes, with a proclitic; and one named as context of a longer question.
     expect(asked("ما عاصمة الأردن؟").namesUnknown).toBe(false);
     expect(asked("كم سريرا تضم وحدة القلب في مستشفى النور بمصر؟").namesUnknown).toBe(false);
+  });
+
+  it("halves it when the quote names another rank of what the question ranks («النسخة السادسة» for «الخامسة»)", () => {
+    expect(confidence(inputs({ otherRank: true }), DEFAULTS)).toBeCloseTo(0.8 * DEFAULTS.answerTypePenalty);
+    const race = createEngine(
+      shelf(
+        { id: "race", title: "ماراثون الرمال", paragraphs: ["اختتمت النسخة السادسة من ماراثون الرمال بمشاركة 312 عداء.", "وفاز العداء رشيد بوزيان باللقب."] },
+        { id: "fair", title: "معرض الكتاب", paragraphs: ["افتتحت الدورة الخامسة من معرض الكتاب يوم الأحد."] },
+      ),
+    );
+    expect(race.explain("من فاز بالنسخة الخامسة من ماراثون الرمال؟").inputs!.otherRank).toBe(true);
+    expect(race.explain("من فاز بالنسخة السادسة من ماراثون الرمال؟").inputs!.otherRank).toBe(false);
+    expect(race.explain("من فاز بماراثون الرمال؟").inputs!.otherRank).toBe(false);
   });
 
   it("halves it when the quote holds only one word of a question of three or more", () => {
