@@ -27,25 +27,25 @@ describe.each([
   ["article-holdout", 0.92, 0.8],
   // Written apart from the code by someone told to paraphrase as group-chat users do.
   ["article-holdout2", 0.7, 0.9],
-  ["article-holdout3", 0.82, 0.87],
+  ["article-holdout3", 0.82, 0.85],
   ["article-holdout4", 0.78, 0.78],
   ["article-holdout5", 0.75, 0.87],
   ["article-holdout6", 0.83, 0.77],
   // Operator shelves of four articles each; the second was only measured for three rounds (README).
-  ["shelf", 0.83, 0.64],
+  ["shelf", 0.83, 0.67],
   ["shelf-holdout", 0.85, 0.84],
   // Written in the fifth round and measured once before anything changed for it (README).
   ["shelf-holdout2", 0.93, 0.55],
   // Written in the eleventh round by another writer, measured once before anything changed for it (README).
   ["shelf-holdout3", 0.72, 0.66],
   // Written in the twelfth round by another writer, likewise.
-  ["shelf-holdout4", 0.77, 0.69],
+  ["shelf-holdout4", 0.77, 0.72],
   // Written in the thirteenth round by another writer, likewise.
-  ["shelf-holdout5", 0.73, 0.42],
+  ["shelf-holdout5", 0.73, 0.5],
   // Written in the fourteenth round by another writer: first reading top-1 0.732, refused 0.500.
-  ["shelf-holdout6", 0.73, 0.48],
+  ["shelf-holdout6", 0.74, 0.5],
   // Written in the fifteenth round by another writer: first reading top-1 0.744, refused 0.607.
-  ["shelf-holdout7", 0.72, 0.58],
+  ["shelf-holdout7", 0.73, 0.68],
 ])("question set %s", (name, top1, refused) => {
   const row = questionSetRow(set(name));
   it(`answers with the right quote first (≥ ${top1}) and refuses what it does not cover (≥ ${refused})`, () => {
