@@ -3,7 +3,7 @@
 // something that does not answer. Its inputs are computed here, in the open.
 import type { Bm25Index, Hit } from "../search/bm25.ts";
 import type { Analyzer } from "../text/analyze.ts";
-import { answersMeasure, asksShare, ordinalRank, bracketedLife, holdsAnswerType, isAskingNoun, isMeasure, isShareOrYear, lifeEvent, type QuestionKind } from "../text/answer-type.ts";
+import { answersMeasure, asksShare, bracketedLife, holdsAnswerType, isAskingNoun, isMeasure, isShareOrYear, lifeEvent, ordinalRank, type QuestionKind } from "../text/answer-type.ts";
 import { isCountryName } from "../text/countries.ts";
 import { withRootKeys } from "../text/expand.ts";
 import { coverage } from "./coverage.ts";
@@ -117,7 +117,7 @@ const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 
 /** Does the question write Latin-script words, none of which the articles or their titles hold in any form? */
 export function namesUnknown(question: Question, query: Query, titleMask: Map<number, number>): boolean {
-  const inTitles = [...titleMask.values()].reduce((all, mask) => all | mask, 0);
+  const inTitles = inAnyTitle(titleMask);
   const latin = query.words.flatMap((w, i) => (LATIN_NAME.test(question.words[w.position]!.text) ? [i] : []));
   return latin.length > 0 && latin.every((i) => unknownWord(query.words[i]!, i, inTitles));
 }
@@ -130,9 +130,12 @@ export function namesUnknown(question: Question, query: Query, titleMask: Map<nu
  */
 export function namesUnknownCountry(question: Question, query: Query, titleMask: Map<number, number>, wordsHeld: number): boolean {
   if (wordsHeld > 1) return false;
-  const inTitles = [...titleMask.values()].reduce((all, mask) => all | mask, 0);
+  const inTitles = inAnyTitle(titleMask);
   return query.words.some((w, i) => isCountryName(question.words[w.position]!.text) && unknownWord(w, i, inTitles));
 }
+
+/** The question words (by bit) that some article's title holds. */
+const inAnyTitle = (titleMask: Map<number, number>) => [...titleMask.values()].reduce((all, mask) => all | mask, 0);
 
 /** The articles lack the word in every form and every look-up, and no title holds it. */
 function unknownWord(w: QueryWord, i: number, inTitles: number): boolean {
